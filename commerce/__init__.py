@@ -1,0 +1,1 @@
+"""Commerce: django-oscar, forked only where the marketplace changes it."""

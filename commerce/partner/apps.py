@@ -1,0 +1,7 @@
+import oscar.apps.partner.apps as apps
+
+
+class PartnerConfig(apps.PartnerConfig):
+    """Oscar's partner app, forked for French VAT on stock records (and locking, later)."""
+
+    name = "commerce.partner"

@@ -1,0 +1,1 @@
+"""Merchants: communes, shops and (later) onboarding and the merchant back office."""

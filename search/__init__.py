@@ -1,0 +1,1 @@
+"""Cross-shop product search on Wagtail's search framework (app label: product_search)."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProductSearchConfig(AppConfig):
+    # Oscar's search app owns the label `search` and must stay installed.
+    name = "search"
+    label = "product_search"
+    verbose_name = _("Recherche de produits")

@@ -1,0 +1,1 @@
+"""Editorial pages published by council staff (home page; campaigns and news later)."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "orne_site.editorial"
+    label = "editorial"
+    verbose_name = _("Pages éditoriales")
+    default_auto_field = "django.db.models.BigAutoField"

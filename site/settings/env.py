@@ -1,0 +1,83 @@
+"""Reading configuration from environment variables, in one place.
+
+Every setting that differs between machines comes from the environment; the helpers here
+turn strings into typed values and translate ``SEARCH_URL`` into a search backend entry.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def env_required(name: str) -> str:
+    value = env_str(name)
+    if value is None:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env_str(name)
+    return default if value is None else value.strip().lower() in TRUE_VALUES
+
+
+def env_int(name: str, default: int) -> int:
+    value = env_str(name)
+    return default if value is None else int(value)
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env_str(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# modelsearch backends by URL scheme. `elasticsearch://` talks to Elasticsearch 8/9 with the
+# official client, which refuses OpenSearch servers; OpenSearch goes through opensearch-py.
+SEARCH_BACKENDS_BY_SCHEME = {
+    "opensearch": "modelsearch.backends.opensearch2",
+    "opensearch2": "modelsearch.backends.opensearch2",
+    "opensearch3": "modelsearch.backends.opensearch3",
+    "elasticsearch": "modelsearch.backends.elasticsearch9",
+    "elasticsearch8": "modelsearch.backends.elasticsearch8",
+    "elasticsearch9": "modelsearch.backends.elasticsearch9",
+}
+
+
+def search_backend_from_url(url: str | None, *, index_prefix: str) -> dict:
+    """Return a ``WAGTAILSEARCH_BACKENDS['default']`` entry for ``SEARCH_URL``.
+
+    Unset means the database backend (SQLite FTS5 or PostgreSQL full text search), which is
+    the embedded default and needs no server. ``https`` is kept when the scheme ends in ``s``
+    (``opensearchs://``), so TLS can be asked for without another variable.
+    """
+    if not url:
+        return {"BACKEND": "modelsearch.backends.database"}
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    secure = scheme.endswith("s") and scheme.rstrip("s") in SEARCH_BACKENDS_BY_SCHEME
+    backend = SEARCH_BACKENDS_BY_SCHEME.get(scheme.rstrip("s") if secure else scheme)
+    if backend is None:
+        known = ", ".join(sorted(SEARCH_BACKENDS_BY_SCHEME))
+        raise ImproperlyConfigured(f"SEARCH_URL scheme {scheme!r} is not one of: {known}.")
+    http_scheme = "https" if secure else "http"
+    netloc = parts.hostname or "127.0.0.1"
+    port = parts.port or 9200
+    auth = f"{parts.username}:{parts.password}@" if parts.username else ""
+    return {
+        "BACKEND": backend,
+        "URLS": [f"{http_scheme}://{auth}{netloc}:{port}"],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+    }
