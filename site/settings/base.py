@@ -227,5 +227,8 @@ LOGGING = {
     "loggers": {
         # haystack warns about facets on every query with its simple backend.
         "haystack": {"level": "ERROR"},
+        # Wagtail's background tasks (immediate backend) log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
     },
 }

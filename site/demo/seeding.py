@@ -1,0 +1,292 @@
+"""Building the demo marketplace, deterministically and idempotently.
+
+Steps of `demo_seed`:
+1. the admin account stated in the README;
+2. Oscar's category tree and the one product class;
+3. merchants (Oscar partner + Merchant) spread over real Orne communes;
+4. products with stock record (price incl. VAT, VAT rate, stock), category and photo,
+   written in bulk so benchmarks can ask for 100,000;
+5. the home page's English translation.
+Every object has a stable key (slug, product code), so a second run creates nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.text import slugify
+from oscar.core.loading import get_model
+
+from commerce.partner.vat import price_excl_tax
+from merchants.models import Commune, Merchant
+from orne_site.demo.catalogue_data import (
+    CATEGORY_TREE,
+    DEMO_COMMUNES,
+    DESCRIPTION,
+    FAMILY_NAMES,
+    SHOP_KINDS,
+    VARIANTS,
+    ShopKind,
+)
+from orne_site.demo.images import product_photo_jpeg
+from orne_site.editorial.models import HomePage
+from orne_site.editorial.translation import page_translate
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+
+ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@orne.invalid"
+ADMIN_PASSWORD = "orne-admin"
+BATCH_SIZE = 1000
+IMAGE_FOLDER = "images/products/demo"
+
+HOME_PAGE_ENGLISH = {
+    "Accueil": "Home",
+    "Achetez local, dans toute l'Orne": "Shop local, all over the Orne",
+    (
+        "Les commerçants, producteurs et artisans de l'Orne vendent en ligne : "
+        "livraison à domicile ou retrait en boutique."
+    ): (
+        "Shops, farmers and craftspeople of the Orne sell online: "
+        "home delivery or click & collect."
+    ),
+}
+
+
+@dataclass
+class SeedReport:
+    merchants_created: int = 0
+    products_created: int = 0
+    images_created: int = 0
+
+
+def demo_seed(
+    *,
+    merchants: int = 40,
+    products: int = 800,
+    seed: int = 61,
+    progress: Callable[[int, int], None] | None = None,
+) -> SeedReport:
+    report = SeedReport()
+    ensure_admin_user()
+    categories = ensure_categories()
+    product_class = ensure_product_class()
+    shops = ensure_merchants(count=merchants, report=report)
+    ensure_products(
+        shops=shops,
+        total=products,
+        categories=categories,
+        product_class=product_class,
+        seed=seed,
+        report=report,
+        progress=progress,
+    )
+    ensure_home_translation()
+    return report
+
+
+def ensure_admin_user() -> None:
+    User = get_user_model()
+    if not User.objects.filter(username=ADMIN_USERNAME).exists():
+        User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
+
+
+def ensure_categories() -> dict[tuple[str, ...], object]:
+    """Return the category tree as {(top,) or (top, child): Category}."""
+    categories: dict[tuple[str, ...], object] = {}
+    for top_name, children in CATEGORY_TREE.items():
+        top = Category.get_root_nodes().filter(name=top_name).first()
+        if top is None:
+            top = Category.add_root(name=top_name, slug=slugify(top_name))
+        categories[(top_name,)] = top
+        existing = {child.name: child for child in top.get_children()}
+        for name in children:
+            child = existing.get(name) or top.add_child(name=name, slug=slugify(name))
+            categories[(top_name, name)] = child
+    return categories
+
+
+def ensure_product_class():
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug="article",
+        defaults={"name": "Article", "requires_shipping": True, "track_stock": True},
+    )
+    return product_class
+
+
+def _merchant_plan(index: int) -> tuple[ShopKind, str, str]:
+    """Kind, commune code and name of the index-th demo merchant (no randomness needed)."""
+    kind = SHOP_KINDS[index % len(SHOP_KINDS)]
+    # The first communes (the towns) come back more often than the villages.
+    commune_code = DEMO_COMMUNES[(index * 7) % len(DEMO_COMMUNES) if index % 3 else index % 6]
+    family = FAMILY_NAMES[(index * 5) % len(FAMILY_NAMES)]
+    pattern = kind.shop_names[(index // len(SHOP_KINDS)) % len(kind.shop_names)]
+    return kind, commune_code, pattern.replace("{family}", family)
+
+
+@transaction.atomic
+def ensure_merchants(*, count: int, report: SeedReport) -> list[tuple[Merchant, ShopKind]]:
+    communes = Commune.objects.in_bulk(DEMO_COMMUNES, field_name="insee_code")
+    shops: list[tuple[Merchant, ShopKind]] = []
+    used_slugs: set[str] = set()
+    for index in range(count):
+        kind, commune_code, name = _merchant_plan(index)
+        commune = communes[commune_code]
+        name = name.replace("{town}", commune.name)
+        slug = slugify(f"{name} {commune.name}")[:190]
+        if slug in used_slugs:
+            slug = f"{slug}-{index}"
+        used_slugs.add(slug)
+        merchant = Merchant.objects.filter(slug=slug).select_related("commune").first()
+        if merchant is None:
+            partner, _ = Partner.objects.get_or_create(code=slug, defaults={"name": name})
+            merchant = Merchant.objects.create(
+                slug=slug,
+                name=name,
+                partner=partner,
+                commune=commune,
+                category=kind.merchant_category,
+                description=kind.pitch,
+                address=f"{1 + index % 40} rue du Commerce, {commune.name}",
+                phone=f"02 33 {index % 90 + 10:02d} {(index * 7) % 90 + 10:02d} 00",
+                email=f"contact@{slug[:40]}.example",
+            )
+            report.merchants_created += 1
+        shops.append((merchant, kind))
+    return shops
+
+
+def _product_title(kind: ShopKind, number: int) -> tuple[str, object]:
+    article = kind.articles[number % len(kind.articles)]
+    round_ = number // len(kind.articles)
+    variant = VARIANTS[round_ % len(VARIANTS)]
+    title = f"{article.title} – {variant}" if variant else article.title
+    if round_ >= len(VARIANTS):
+        title = f"{title} n° {round_ // len(VARIANTS) + 1}"
+    return title, article
+
+
+def _price(rng: random.Random, low: str, high: str) -> Decimal:
+    cents_low, cents_high = int(Decimal(low) * 100), int(Decimal(high) * 100)
+    # Shop prices end in 0 or 5 cents, as on a real price tag.
+    return Decimal(rng.randrange(cents_low, cents_high + 1, 5)) / 100
+
+
+def _image_name(title: str) -> str:
+    return f"{IMAGE_FOLDER}/{slugify(title)[:80]}.jpg"
+
+
+def _ensure_image(*, title: str, size: str, report: SeedReport) -> str:
+    # Photos are keyed by the article (not the shop), so 100k products reuse a few hundred files.
+    name = _image_name(title)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(product_photo_jpeg(title=title, subtitle=size)))
+        report.images_created += 1
+    return name
+
+
+def ensure_products(
+    *,
+    shops: list[tuple[Merchant, ShopKind]],
+    total: int,
+    categories: dict,
+    product_class,
+    seed: int,
+    report: SeedReport,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Spread ``total`` products over the shops, round robin, and create the missing ones."""
+    if not shops:
+        return
+    plan = [(shop_index, number) for number in range(total // len(shops) + 1)
+            for shop_index in range(len(shops))][:total]
+    existing = set(Product.objects.filter(code__startswith="demo-").values_list("code", flat=True))
+    todo = [
+        (shop_index, number) for shop_index, number in plan
+        if f"demo-{shops[shop_index][0].slug}-{number:05d}" not in existing
+    ]
+    done = 0
+    for start in range(0, len(todo), BATCH_SIZE):
+        batch = todo[start:start + BATCH_SIZE]
+        _create_product_batch(
+            batch=batch, shops=shops, categories=categories,
+            product_class=product_class, seed=seed, report=report,
+        )
+        done += len(batch)
+        if progress:
+            progress(done, len(todo))
+
+
+@transaction.atomic
+def _create_product_batch(*, batch, shops, categories, product_class, seed, report) -> None:
+    rows = []
+    for shop_index, number in batch:
+        merchant, kind = shops[shop_index]
+        title, article = _product_title(kind, number)
+        rng = random.Random(f"{seed}:{merchant.slug}:{number}")
+        rows.append((merchant, kind, title, article, number, rng))
+    products = Product.objects.bulk_create([
+        Product(
+            structure=Product.STANDALONE,
+            title=title,
+            slug=slugify(title)[:250],
+            code=f"demo-{merchant.slug}-{number:05d}",
+            description=DESCRIPTION.format(
+                title=title, size=article.size, pitch=kind.pitch,
+                shop=merchant.name, town=merchant.commune.name,
+            ),
+            product_class=product_class,
+            is_public=True,
+        )
+        for merchant, kind, title, article, number, rng in rows
+    ])
+    if products and products[0].pk is None:  # backends that do not return ids
+        by_code = Product.objects.in_bulk([p.code for p in products], field_name="code")
+        products = [by_code[p.code] for p in products]
+    stockrecords, links, images = [], [], []
+    for product, (merchant, kind, title, article, number, rng) in zip(products, rows, strict=True):
+        price = _price(rng, article.price_min, article.price_max)
+        stockrecords.append(StockRecord(
+            product=product,
+            partner=merchant.partner,
+            partner_sku=f"{merchant.partner.code[:40]}-{number:05d}",
+            price_currency="EUR",
+            price_incl_tax=price,
+            vat_rate=article.vat_rate,
+            price=price_excl_tax(price_incl_tax=price, vat_rate=article.vat_rate),
+            # About one article in ten is out of stock, as in a real shop.
+            num_in_stock=0 if rng.random() < 0.1 else rng.randint(1, 40),
+        ))
+        links.append(ProductCategory(product=product, category=categories[kind.category_path]))
+        images.append(ProductImage(
+            product=product,
+            original=_ensure_image(title=title, size=article.size, report=report),
+            caption=title,
+            display_order=0,
+        ))
+    StockRecord.objects.bulk_create(stockrecords)
+    ProductCategory.objects.bulk_create(links)
+    ProductImage.objects.bulk_create(images)
+    report.products_created += len(products)
+
+
+def ensure_home_translation() -> None:
+    home = HomePage.objects.filter(locale__language_code="fr").first()
+    # Re-publishing on every run would add a revision each time; translate once.
+    if home is not None and not home.get_translations().filter(
+        locale__language_code="en"
+    ).exists():
+        page_translate(page=home, language_code="en", strings=HOME_PAGE_ENGLISH)
