@@ -71,9 +71,7 @@ class Merchant(models.Model):
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), related_name="merchants", on_delete=models.PROTECT
     )
-    category = models.CharField(
-        _("catégorie"), max_length=40, choices=MerchantCategory.choices
-    )
+    category = models.CharField(_("catégorie"), max_length=40, choices=MerchantCategory.choices)
     description = models.TextField(_("présentation courte"), blank=True)
     address = models.CharField(_("adresse"), max_length=255, blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)

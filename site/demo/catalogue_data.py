@@ -50,8 +50,22 @@ DEMO_COMMUNES = [
 ]
 
 FAMILY_NAMES = [
-    "Lebrun", "Duval", "Lecomte", "Marie", "Hébert", "Lemonnier", "Guérin", "Vautier",
-    "Lefèvre", "Jouenne", "Besnard", "Levasseur", "Dubois", "Tessier", "Gosselin", "Roussel",
+    "Lebrun",
+    "Duval",
+    "Lecomte",
+    "Marie",
+    "Hébert",
+    "Lemonnier",
+    "Guérin",
+    "Vautier",
+    "Lefèvre",
+    "Jouenne",
+    "Besnard",
+    "Levasseur",
+    "Dubois",
+    "Tessier",
+    "Gosselin",
+    "Roussel",
 ]
 
 
@@ -76,7 +90,8 @@ class ShopKind:
 A = Article
 SHOP_KINDS: tuple[ShopKind, ...] = (
     ShopKind(
-        "fromagerie", ("Alimentation", "Fromages"),
+        "fromagerie",
+        ("Alimentation", "Fromages"),
         ("Fromagerie {family}", "La Cave à fromages de {town}", "Ferme {family}"),
         "Fromages normands affinés sur place, au lait cru des fermes voisines.",
         (
@@ -93,7 +108,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "boulangerie", ("Alimentation", "Boulangerie"),
+        "boulangerie",
+        ("Alimentation", "Boulangerie"),
         ("Boulangerie {family}", "Au Fournil de {town}", "La Mie du Perche"),
         "Pains au levain cuits au feu de bois et viennoiseries pur beurre.",
         (
@@ -108,7 +124,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "boucherie", ("Alimentation", "Boucherie"),
+        "boucherie",
+        ("Alimentation", "Boucherie"),
         ("Boucherie {family}", "Maison {family}, boucher-charcutier", "La Ferme du Bocage"),
         "Viandes de race normande élevées à l'herbe et charcuterie maison.",
         (
@@ -123,7 +140,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "epicerie-fine", ("Alimentation", "Épicerie fine"),
+        "epicerie-fine",
+        ("Alimentation", "Épicerie fine"),
         ("L'Épicerie de {town}", "Épicerie fine {family}", "Le Garde-manger normand"),
         "Produits du terroir ornais choisis chez les producteurs du département.",
         (
@@ -138,7 +156,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "cidrerie", ("Alimentation", "Cidre et calvados"),
+        "cidrerie",
+        ("Alimentation", "Cidre et calvados"),
         ("Cidrerie {family}", "Domaine du Pays d'Auge", "Les Vergers de {town}"),
         "Cidres, poirés et calvados de nos vergers hautes-tiges.",
         (
@@ -152,7 +171,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "alimentation", ("Alimentation", "Fruits et légumes"),
+        "alimentation",
+        ("Alimentation", "Fruits et légumes"),
         ("Le Potager de {town}", "Maraîchage {family}", "Les Jardins du Perche"),
         "Légumes de saison et fruits de nos vergers, cueillis la veille.",
         (
@@ -165,7 +185,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "artisanat", ("Artisanat",),
+        "artisanat",
+        ("Artisanat",),
         ("Atelier {family}", "L'Atelier du Point d'Alençon", "Poterie de {town}"),
         "Créations faites main dans notre atelier ornais.",
         (
@@ -178,7 +199,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "mode", ("Mode",),
+        "mode",
+        ("Mode",),
         ("Boutique {family}", "Le Vestiaire de {town}", "Maison {family}"),
         "Vêtements et accessoires choisis pour toute la famille.",
         (
@@ -190,7 +212,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "maison", ("Maison",),
+        "maison",
+        ("Maison",),
         ("Quincaillerie {family}", "Au Bon Logis", "La Maison de {town}"),
         "Tout pour la maison et le jardin, avec les conseils d'un commerçant d'ici.",
         (
@@ -202,7 +225,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "librairie", ("Librairie",),
+        "librairie",
+        ("Librairie",),
         ("Librairie {family}", "La Librairie de {town}", "Le Passeur de Livres"),
         "Une librairie indépendante : romans, jeunesse, BD et régionalisme.",
         (
@@ -215,7 +239,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "jouets", ("Jouets",),
+        "jouets",
+        ("Jouets",),
         ("Le Coffre à Jouets", "Jouets {family}", "La Ronde des Enfants"),
         "Jeux et jouets en bois, jeux de société et idées cadeaux.",
         (
@@ -227,7 +252,8 @@ SHOP_KINDS: tuple[ShopKind, ...] = (
         ),
     ),
     ShopKind(
-        "fleuriste", ("Fleurs",),
+        "fleuriste",
+        ("Fleurs",),
         ("Fleurs {family}", "L'Atelier floral de {town}", "Au Jardin d'Émilie"),
         "Bouquets de saison composés avec les fleurs de producteurs normands.",
         (

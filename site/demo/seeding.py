@@ -60,8 +60,7 @@ HOME_PAGE_ENGLISH = {
         "Les commerçants, producteurs et artisans de l'Orne vendent en ligne : "
         "livraison à domicile ou retrait en boutique."
     ): (
-        "Shops, farmers and craftspeople of the Orne sell online: "
-        "home delivery or click & collect."
+        "Shops, farmers and craftspeople of the Orne sell online: home delivery or click & collect."
     ),
 }
 
@@ -211,19 +210,27 @@ def ensure_products(
     """Spread ``total`` products over the shops, round robin, and create the missing ones."""
     if not shops:
         return
-    plan = [(shop_index, number) for number in range(total // len(shops) + 1)
-            for shop_index in range(len(shops))][:total]
+    plan = [
+        (shop_index, number)
+        for number in range(total // len(shops) + 1)
+        for shop_index in range(len(shops))
+    ][:total]
     existing = set(Product.objects.filter(code__startswith="demo-").values_list("code", flat=True))
     todo = [
-        (shop_index, number) for shop_index, number in plan
+        (shop_index, number)
+        for shop_index, number in plan
         if f"demo-{shops[shop_index][0].slug}-{number:05d}" not in existing
     ]
     done = 0
     for start in range(0, len(todo), BATCH_SIZE):
-        batch = todo[start:start + BATCH_SIZE]
+        batch = todo[start : start + BATCH_SIZE]
         _create_product_batch(
-            batch=batch, shops=shops, categories=categories,
-            product_class=product_class, seed=seed, report=report,
+            batch=batch,
+            shops=shops,
+            categories=categories,
+            product_class=product_class,
+            seed=seed,
+            report=report,
         )
         done += len(batch)
         if progress:
@@ -238,45 +245,54 @@ def _create_product_batch(*, batch, shops, categories, product_class, seed, repo
         title, article = _product_title(kind, number)
         rng = random.Random(f"{seed}:{merchant.slug}:{number}")
         rows.append((merchant, kind, title, article, number, rng))
-    products = Product.objects.bulk_create([
-        Product(
-            structure=Product.STANDALONE,
-            title=title,
-            slug=slugify(title)[:250],
-            code=f"demo-{merchant.slug}-{number:05d}",
-            description=DESCRIPTION.format(
-                title=title, size=article.size, pitch=kind.pitch,
-                shop=merchant.name, town=merchant.commune.name,
-            ),
-            product_class=product_class,
-            is_public=True,
-        )
-        for merchant, kind, title, article, number, rng in rows
-    ])
+    products = Product.objects.bulk_create(
+        [
+            Product(
+                structure=Product.STANDALONE,
+                title=title,
+                slug=slugify(title)[:250],
+                code=f"demo-{merchant.slug}-{number:05d}",
+                description=DESCRIPTION.format(
+                    title=title,
+                    size=article.size,
+                    pitch=kind.pitch,
+                    shop=merchant.name,
+                    town=merchant.commune.name,
+                ),
+                product_class=product_class,
+                is_public=True,
+            )
+            for merchant, kind, title, article, number, rng in rows
+        ]
+    )
     if products and products[0].pk is None:  # backends that do not return ids
         by_code = Product.objects.in_bulk([p.code for p in products], field_name="code")
         products = [by_code[p.code] for p in products]
     stockrecords, links, images = [], [], []
     for product, (merchant, kind, title, article, number, rng) in zip(products, rows, strict=True):
         price = _price(rng, article.price_min, article.price_max)
-        stockrecords.append(StockRecord(
-            product=product,
-            partner=merchant.partner,
-            partner_sku=f"{merchant.partner.code[:40]}-{number:05d}",
-            price_currency="EUR",
-            price_incl_tax=price,
-            vat_rate=article.vat_rate,
-            price=price_excl_tax(price_incl_tax=price, vat_rate=article.vat_rate),
-            # About one article in ten is out of stock, as in a real shop.
-            num_in_stock=0 if rng.random() < 0.1 else rng.randint(1, 40),
-        ))
+        stockrecords.append(
+            StockRecord(
+                product=product,
+                partner=merchant.partner,
+                partner_sku=f"{merchant.partner.code[:40]}-{number:05d}",
+                price_currency="EUR",
+                price_incl_tax=price,
+                vat_rate=article.vat_rate,
+                price=price_excl_tax(price_incl_tax=price, vat_rate=article.vat_rate),
+                # About one article in ten is out of stock, as in a real shop.
+                num_in_stock=0 if rng.random() < 0.1 else rng.randint(1, 40),
+            )
+        )
         links.append(ProductCategory(product=product, category=categories[kind.category_path]))
-        images.append(ProductImage(
-            product=product,
-            original=_ensure_image(title=title, size=article.size, report=report),
-            caption=title,
-            display_order=0,
-        ))
+        images.append(
+            ProductImage(
+                product=product,
+                original=_ensure_image(title=title, size=article.size, report=report),
+                caption=title,
+                display_order=0,
+            )
+        )
     StockRecord.objects.bulk_create(stockrecords)
     ProductCategory.objects.bulk_create(links)
     ProductImage.objects.bulk_create(images)
@@ -286,7 +302,5 @@ def _create_product_batch(*, batch, shops, categories, product_class, seed, repo
 def ensure_home_translation() -> None:
     home = HomePage.objects.filter(locale__language_code="fr").first()
     # Re-publishing on every run would add a revision each time; translate once.
-    if home is not None and not home.get_translations().filter(
-        locale__language_code="en"
-    ).exists():
+    if home is not None and not home.get_translations().filter(locale__language_code="en").exists():
         page_translate(page=home, language_code="en", strings=HOME_PAGE_ENGLISH)

@@ -34,7 +34,10 @@ def page_translate(*, page: Page, language_code: str, strings: dict[str, str]) -
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
     translation.save_target(publish=True)
     return page.get_translation(locale)

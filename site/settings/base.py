@@ -96,7 +96,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,6 +210,8 @@ THUMBNAIL_KEY_PREFIX = "orne-thumbnails"
 # Elasticsearch 9 or OpenSearch. The simple backend queries the database and never crashes;
 # product search is rebuilt on Wagtail's search framework in search/.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# Oscar turns on haystack's realtime indexing; the simple backend has no index to update.
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 CACHES = {
     "default": {

@@ -1,0 +1,76 @@
+# The two commands a newcomer needs: `make run` (the site on the embedded default) and
+# `make test` (the whole suite). Everything else is a helper for them or for CI.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# Locally the migrated SQLite test database is kept between runs (migrating from scratch
+# takes about a minute); CI always builds it anew.
+ifeq ($(CI),true)
+REUSE_DB := --create-db
+else
+REUSE_DB := --reuse-db
+endif
+
+.PHONY: install run test check lint format migrations-check importlinter messages \
+        search-engine search-engine-stop lock clean
+
+$(INSTALLED): pyproject.toml setup.py constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(REUSE_DB) $(PYTEST_ARGS)
+
+check: lint importlinter migrations-check
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+importlinter: install
+	$(VENV)/bin/lint-imports
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore "var/*" --ignore "search/engine/*" \
+		--ignore "tests/*" --no-obsolete
+	$(PY) manage.py compilemessages -l en --ignore ".venv/*" --ignore "var/*"
+
+# A real OpenSearch 2.19 node from Maven Central jars (see search/engine/); prints its URL.
+search-engine:
+	@search/engine/run.sh start
+
+search-engine-stop:
+	@search/engine/run.sh stop
+
+# Re-resolve the newest compatible versions and pin them.
+lock:
+	rm -rf /tmp/orne-lock-venv
+	$(PYTHON) -m venv /tmp/orne-lock-venv
+	/tmp/orne-lock-venv/bin/pip install --quiet -e ".[dev]"
+	( echo "# Exact versions tested together (pip install -c constraints.txt ...). Regenerate with 'make lock'."; \
+	  /tmp/orne-lock-venv/bin/pip freeze --exclude-editable ) > constraints.txt
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,70 @@
+"""factory_boy factories for the marketplace's models."""
+
+from decimal import Decimal
+
+import factory
+from oscar.core.loading import get_model
+
+from commerce.partner.vat import price_excl_tax
+from merchants.models import Commune, Merchant, MerchantCategory
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Boutique {n}")
+    code = factory.Sequence(lambda n: f"boutique-{n}")
+
+
+class MerchantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Merchant
+
+    name = factory.Sequence(lambda n: f"Boutique {n}")
+    slug = factory.Sequence(lambda n: f"boutique-{n}")
+    partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..name"))
+    # Communes are loaded by a migration: reuse them instead of inventing fake ones.
+    commune = factory.LazyFunction(lambda: Commune.objects.get(insee_code="61001"))
+    category = MerchantCategory.FROMAGERIE
+
+
+class ProductClassFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductClass
+        django_get_or_create = ("slug",)
+
+    name = "Article"
+    slug = "article"
+    track_stock = True
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    title = factory.Sequence(lambda n: f"Camembert n° {n}")
+    product_class = factory.SubFactory(ProductClassFactory)
+    structure = Product.STANDALONE
+    is_public = True
+
+
+class StockRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StockRecord
+
+    product = factory.SubFactory(ProductFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    partner_sku = factory.Sequence(lambda n: f"SKU-{n}")
+    price_currency = "EUR"
+    price_incl_tax = Decimal("12.90")
+    vat_rate = "5.5"
+    price = factory.LazyAttribute(
+        lambda o: price_excl_tax(price_incl_tax=o.price_incl_tax, vat_rate=o.vat_rate)
+    )
+    num_in_stock = 10

@@ -1,0 +1,93 @@
+"""The public pages and back offices answer, in French at the root and English under /en/."""
+
+import html
+import re
+
+import pytest
+from oscar.core.loading import get_class
+
+from orne_site.demo.seeding import ensure_home_translation
+from orne_site.editorial.models import HomePage
+from tests.factories import MerchantFactory, StockRecordFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response) -> str:
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+def test_home_page_renders_in_french_with_search_box(client):
+    merchant = MerchantFactory(name="Fromagerie Lebrun")
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert html_lang(response) == "fr"
+    content = response.content.decode()
+    content = html.unescape(content)
+    assert "Achetez local, dans toute l'Orne" in content
+    assert 'role="search"' in content and 'type="search"' in content
+    assert merchant.name in content and "Alençon" in content
+    assert 'href="#contenu"' in content  # skip link
+    assert "<main" in content and "<footer" in content
+
+
+@pytest.fixture
+def english_home(django_capture_on_commit_callbacks):
+    # wagtail-localize publishes the translation once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        ensure_home_translation()
+    return HomePage.objects.get(locale__language_code="en")
+
+
+def test_home_page_renders_in_english_under_en(client, english_home):
+
+    response = client.get("/en/")
+
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    content = response.content.decode()
+    assert "Shop local, all over the Orne" in content
+    assert "Skip to content" in content  # interface strings are translated too
+
+
+def test_english_home_is_a_wagtail_localize_translation_of_the_french_one(english_home):
+    french = HomePage.objects.get(locale__language_code="fr")
+    assert english_home.translation_key == french.translation_key
+    assert english_home.live
+    assert english_home.hero_title == "Shop local, all over the Orne"
+
+
+def test_wagtail_admin_login_page(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/boutique/catalogue/", "/boutique/basket/"])
+def test_oscar_catalogue_and_basket_answer(client, url):
+    StockRecordFactory()
+    assert client.get(url).status_code == 200
+
+
+def test_product_page_shows_price_including_vat_in_french_format(client):
+    record = StockRecordFactory(product__title="Livarot AOP")
+
+    response = client.get(record.product.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "12,90\xa0€" in response.content.decode()
+
+
+def test_oscar_search_answers_without_a_search_engine(client):
+    StockRecordFactory(product__title="Pommeau de Normandie")
+    response = client.get("/boutique/search/", {"q": "pommeau"})
+    assert response.status_code == 200
+    assert "Pommeau de Normandie" in response.content.decode()
+
+
+def test_strategy_charges_the_stored_price_including_vat():
+    record = StockRecordFactory(price_incl_tax="12.90", vat_rate="5.5")
+    info = get_class("partner.strategy", "Selector")().strategy().fetch_for_product(record.product)
+    assert str(info.price.incl_tax) == "12.90"
+    assert str(info.price.excl_tax) == "12.23"

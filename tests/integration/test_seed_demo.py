@@ -1,0 +1,63 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from oscar.core.loading import get_model
+from wagtail.models import Page
+
+from merchants.models import Merchant
+
+pytestmark = pytest.mark.django_db
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+
+
+def counts() -> dict[str, int]:
+    return {
+        "merchants": Merchant.objects.count(),
+        "products": Product.objects.count(),
+        "stockrecords": StockRecord.objects.count(),
+        "images": ProductImage.objects.count(),
+        "categories": Category.objects.count(),
+        "pages": Page.objects.count(),
+    }
+
+
+def test_seed_demo_twice_leaves_the_same_counts(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", merchants=6, products=60)
+    first = counts()
+    call_command("seed_demo", merchants=6, products=60)
+
+    assert counts() == first
+    assert first["merchants"] == 6
+    assert first["products"] == first["stockrecords"] == first["images"] == 60
+
+
+def test_seeded_products_have_french_vat_prices_and_real_photos(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", merchants=3, products=12)
+
+    for record in StockRecord.objects.select_related("partner"):
+        assert record.vat_rate in {"5.5", "10", "20"}
+        rate = Decimal(record.vat_rate) / 100
+        assert abs(record.price * (1 + rate) - record.price_incl_tax) <= Decimal("0.01")
+    image = ProductImage.objects.first()
+    with image.original.open("rb") as handle:
+        assert handle.read(3) == b"\xff\xd8\xff"  # a JPEG
+
+
+SNAPSHOT = ("partner_sku", "price_incl_tax", "vat_rate", "num_in_stock", "product__title")
+
+
+def test_seed_demo_is_deterministic(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", merchants=4, products=20)
+    first = list(StockRecord.objects.order_by("partner_sku").values_list(*SNAPSHOT))
+    Product.objects.all().delete()
+    call_command("seed_demo", merchants=4, products=20)
+    second = list(StockRecord.objects.order_by("partner_sku").values_list(*SNAPSHOT))
+    assert first == second
