@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,3 +47,8 @@ def test_check_deploy_is_clean_with_production_variables():
     result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_theme_stylesheet_linked_by_the_base_template_is_served():
+    assert finders.find("orne_site/css/site.css")
+    assert "orne_site/css/site.css" in (ROOT / "templates" / "base.html").read_text()
