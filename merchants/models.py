@@ -1,3 +1,7 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +66,24 @@ class Merchant(models.Model):
 
     name = models.CharField(_("nom de la boutique"), max_length=200)
     slug = models.SlugField(_("identifiant"), max_length=200, unique=True)
+    legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True)
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True)
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("comptes"),
+        related_name="merchants",
+        blank=True,
+        help_text=_("Les personnes qui gèrent cette boutique dans l'administration."),
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("groupe de permissions"),
+        related_name="merchant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
     partner = models.OneToOneField(
         "partner.Partner",
         verbose_name=_("partenaire Oscar"),
@@ -76,6 +98,46 @@ class Merchant(models.Model):
     address = models.CharField(_("adresse"), max_length=255, blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Fulfilment: home delivery to some communes, and/or click & collect at the shop.
+    offers_delivery = models.BooleanField(_("livraison à domicile"), default=False)
+    delivery_communes = models.ManyToManyField(
+        Commune, verbose_name=_("communes livrées"), related_name="+", blank=True
+    )
+    delivery_intercommunalities = models.ManyToManyField(
+        Intercommunality,
+        verbose_name=_("intercommunalités livrées"),
+        related_name="+",
+        blank=True,
+        help_text=_("Toutes les communes de ces intercommunalités sont livrées."),
+    )
+    delivery_fee = models.DecimalField(
+        _("frais de livraison (TTC)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    free_delivery_threshold = models.DecimalField(
+        _("livraison offerte à partir de (TTC)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    delivery_lead_days = models.PositiveSmallIntegerField(
+        _("délai de livraison (jours)"), default=2
+    )
+    offers_click_collect = models.BooleanField(_("retrait en boutique"), default=True)
+    pickup_address = models.CharField(
+        _("adresse de retrait"),
+        max_length=255,
+        blank=True,
+        help_text=_("Laisser vide pour utiliser l'adresse de la boutique."),
+    )
+    preparation_minutes = models.PositiveIntegerField(
+        _("temps de préparation (minutes)"), default=60
+    )
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -90,3 +152,36 @@ class Merchant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("lundi")
+    TUESDAY = 1, _("mardi")
+    WEDNESDAY = 2, _("mercredi")
+    THURSDAY = 3, _("jeudi")
+    FRIDAY = 4, _("vendredi")
+    SATURDAY = 5, _("samedi")
+    SUNDAY = 6, _("dimanche")
+
+
+class OpeningPeriod(models.Model):
+    """One opening period of a shop on a weekday (a day can have a morning and an afternoon)."""
+
+    merchant = models.ForeignKey(Merchant, related_name="opening_periods", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("ouverture"))
+    closes_at = models.TimeField(_("fermeture"))
+
+    class Meta:
+        ordering = ["weekday", "opens_at"]
+        verbose_name = _("horaire d'ouverture")
+        verbose_name_plural = _("horaires d'ouverture")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="opening_period_closes_after_opening",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
