@@ -13,11 +13,11 @@ from django.db.models import QuerySet
 
 from merchants.models import Merchant
 
-STAFF_PERMISSION = "merchants.change_merchant"
+STAFF_PERMISSION = "merchants.manage_merchants"
 
 
 def user_is_council_staff(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Council staff manage every shop: superusers and holders of the merchant change permission."""
+    """Council staff manage every shop: superusers and holders of `manage_merchants`."""
     return bool(user.is_authenticated and user.is_active and user.has_perm(STAFF_PERMISSION))
 
 

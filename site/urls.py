@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
+    path("espace-commercant/", include("merchants.urls")),
     # Wagtail serves every other path: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

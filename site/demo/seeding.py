@@ -3,11 +3,12 @@
 Steps of `demo_seed`:
 1. the admin account stated in the README;
 2. Oscar's category tree and the one product class;
-3. merchants (Oscar partner + Merchant) spread over real Orne communes;
+3. merchants onboarded through the real service (account, partner, page, permissions),
+   spread over real Orne communes, with opening hours and a delivery area;
 4. products with stock record (price incl. VAT, VAT rate, stock), category and photo,
    written in bulk so benchmarks can ask for 100,000;
-5. the home page's English translation.
-Every object has a stable key (slug, product code), so a second run creates nothing.
+and, first, the home page's English translation.
+Every object has a stable key (account e-mail, product code), so a second run creates nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -23,9 +25,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 from oscar.core.loading import get_model
+from wagtail.rich_text import RichText
 
 from commerce.partner.vat import price_excl_tax
-from merchants.models import Commune, Merchant
+from merchants.models import Commune, Merchant, OpeningPeriod
+from merchants.services.onboarding import ShopDetails, merchant_onboard
 from orne_site.demo.catalogue_data import (
     CATEGORY_TREE,
     DEMO_COMMUNES,
@@ -81,6 +85,7 @@ def demo_seed(
 ) -> SeedReport:
     report = SeedReport()
     ensure_admin_user()
+    ensure_home_translation()
     categories = ensure_categories()
     product_class = ensure_product_class()
     shops = ensure_merchants(count=merchants, report=report)
@@ -93,7 +98,6 @@ def demo_seed(
         report=report,
         progress=progress,
     )
-    ensure_home_translation()
     return report
 
 
@@ -136,36 +140,76 @@ def _merchant_plan(index: int) -> tuple[ShopKind, str, str]:
     return kind, commune_code, pattern.replace("{family}", family)
 
 
+DEMO_MERCHANT_PASSWORD = "orne-commercant"
+WEEK_HOURS = [  # Tuesday to Saturday, morning and afternoon, as in most Orne shops
+    (weekday, opens, closes)
+    for weekday in range(1, 6)
+    for opens, closes in ((time(9, 0), time(12, 30)), (time(14, 0), time(19, 0)))
+]
+
+
+def demo_merchant_email(index: int) -> str:
+    return f"commercant{index + 1:03d}@demo.invalid"
+
+
 @transaction.atomic
 def ensure_merchants(*, count: int, report: SeedReport) -> list[tuple[Merchant, ShopKind]]:
+    """Onboard the demo shops through the real onboarding service (account, page, group)."""
     communes = Commune.objects.in_bulk(DEMO_COMMUNES, field_name="insee_code")
+    existing = {
+        merchant.email: merchant
+        for merchant in Merchant.objects.filter(email__endswith="@demo.invalid").select_related(
+            "commune", "partner"
+        )
+    }
     shops: list[tuple[Merchant, ShopKind]] = []
-    used_slugs: set[str] = set()
     for index in range(count):
         kind, commune_code, name = _merchant_plan(index)
-        commune = communes[commune_code]
-        name = name.replace("{town}", commune.name)
-        slug = slugify(f"{name} {commune.name}")[:190]
-        if slug in used_slugs:
-            slug = f"{slug}-{index}"
-        used_slugs.add(slug)
-        merchant = Merchant.objects.filter(slug=slug).select_related("commune").first()
+        email = demo_merchant_email(index)
+        merchant = existing.get(email)
         if merchant is None:
-            partner, _ = Partner.objects.get_or_create(code=slug, defaults={"name": name})
-            merchant = Merchant.objects.create(
-                slug=slug,
-                name=name,
-                partner=partner,
-                commune=commune,
-                category=kind.merchant_category,
-                description=kind.pitch,
-                address=f"{1 + index % 40} rue du Commerce, {commune.name}",
-                phone=f"02 33 {index % 90 + 10:02d} {(index * 7) % 90 + 10:02d} 00",
-                email=f"contact@{slug[:40]}.example",
+            commune = communes[commune_code]
+            merchant = merchant_onboard(
+                details=ShopDetails(
+                    name=name.replace("{town}", commune.name),
+                    commune=commune,
+                    email=email,
+                    category=kind.merchant_category,
+                    address=f"{1 + index % 40} rue du Commerce",
+                    phone=f"02 33 {index % 90 + 10:02d} {(index * 7) % 90 + 10:02d} 00",
+                    description=kind.pitch,
+                ),
+                password=DEMO_MERCHANT_PASSWORD,
+                notify=False,
             )
+            _fill_demo_shop(merchant=merchant, kind=kind)
             report.merchants_created += 1
         shops.append((merchant, kind))
     return shops
+
+
+def _fill_demo_shop(*, merchant: Merchant, kind: ShopKind) -> None:
+    """Opening hours, delivery area and a page body, as a merchant would set them."""
+    OpeningPeriod.objects.bulk_create(
+        OpeningPeriod(merchant=merchant, weekday=day, opens_at=opens, closes_at=closes)
+        for day, opens, closes in WEEK_HOURS
+    )
+    merchant.delivery_fee = Decimal("4.90")
+    merchant.free_delivery_threshold = Decimal("50.00")
+    merchant.save(update_fields=["delivery_fee", "free_delivery_threshold"])
+    if merchant.commune.intercommunality_id:
+        merchant.delivery_intercommunalities.add(merchant.commune.intercommunality_id)
+    page = merchant.page
+    page.fulfilment_note = (
+        "Livraison dans les communes de notre intercommunalité sous 2 jours (4,90 €, offerte "
+        "dès 50 €). Retrait en boutique une heure après votre commande, aux heures d'ouverture."
+    )
+    page.body = [
+        ("rich_text", RichText(f"<p>{kind.pitch} Bienvenue chez {merchant.name} !</p>")),
+        ("opening_hours", None),
+        ("contact", None),
+    ]
+    page.save_revision().publish()
 
 
 def _product_title(kind: ShopKind, number: int) -> tuple[str, object]:

@@ -233,5 +233,7 @@ LOGGING = {
         # Wagtail's background tasks (immediate backend) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # Wagtail logs every page creation and publication at INFO (seed_demo makes hundreds).
+        "wagtail": {"level": "WARNING"},
     },
 }

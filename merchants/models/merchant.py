@@ -4,46 +4,10 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
-
-class Intercommunality(models.Model):
-    """An EPCI (communauté de communes, d'agglomération, urbaine) grouping communes."""
-
-    code = models.CharField(_("SIREN"), max_length=9, unique=True)
-    name = models.CharField(_("nom"), max_length=200)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("intercommunalité")
-        verbose_name_plural = _("intercommunalités")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Commune(models.Model):
-    """A commune of the Orne département, from INSEE's official list (merchants/data/)."""
-
-    insee_code = models.CharField(_("code INSEE"), max_length=5, unique=True)
-    name = models.CharField(_("nom"), max_length=200, db_index=True)
-    postal_codes = models.JSONField(_("codes postaux"), default=list)
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    intercommunality = models.ForeignKey(
-        Intercommunality,
-        verbose_name=_("intercommunalité"),
-        related_name="communes",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("commune")
-        verbose_name_plural = _("communes")
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.insee_code})"
+from merchants.models.geography import Commune, Intercommunality
 
 
 class MerchantCategory(models.TextChoices):
@@ -61,7 +25,7 @@ class MerchantCategory(models.TextChoices):
     FLEURISTE = "fleuriste", _("Fleuriste")
 
 
-class Merchant(models.Model):
+class Merchant(ClusterableModel):
     """A shop, producer or artisan selling on the marketplace through its Oscar partner."""
 
     name = models.CharField(_("nom de la boutique"), max_length=200)
@@ -149,6 +113,9 @@ class Merchant(models.Model):
         ordering = ["name"]
         verbose_name = _("commerçant")
         verbose_name_plural = _("commerçants")
+        permissions = [
+            ("manage_merchants", _("Gérer toutes les boutiques (agents du Département)"))
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -167,7 +134,8 @@ class Weekday(models.IntegerChoices):
 class OpeningPeriod(models.Model):
     """One opening period of a shop on a weekday (a day can have a morning and an afternoon)."""
 
-    merchant = models.ForeignKey(Merchant, related_name="opening_periods", on_delete=models.CASCADE)
+    # ParentalKey: the opening hours are edited inline with the shop's settings.
+    merchant = ParentalKey(Merchant, related_name="opening_periods", on_delete=models.CASCADE)
     weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
     opens_at = models.TimeField(_("ouverture"))
     closes_at = models.TimeField(_("fermeture"))

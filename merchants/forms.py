@@ -1,0 +1,80 @@
+"""Public forms of the marketplace layer (sign-up)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from merchants.models import Commune, MerchantApplication
+from merchants.validators import normalize_siret
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Commune) -> str:
+        codes = ", ".join(obj.postal_codes)
+        return f"{obj.name} ({codes})" if codes else obj.name
+
+
+class MerchantApplicationForm(forms.ModelForm):
+    """Free sign-up. ``site_web`` is a honeypot: people never see it, robots fill it."""
+
+    commune = CommuneChoiceField(
+        queryset=Commune.objects.order_by("name"),
+        label=_("Commune"),
+        empty_label=_("Choisissez votre commune"),
+        error_messages={"invalid_choice": _("Choisissez une commune de l'Orne dans la liste.")},
+    )
+    # Longer than 14 on purpose: people paste "123 456 789 00012"; clean_siret strips spaces.
+    siret = forms.CharField(
+        label=_("SIRET"),
+        max_length=20,
+        help_text=_("14 chiffres, sur votre extrait Kbis ou avis de situation INSEE."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Ce champ est obligatoire.")},
+    )
+    site_web = forms.CharField(
+        required=False,
+        label=_("Ne pas remplir ce champ"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("J'accepte les conditions d'utilisation de la place de marché"),
+        error_messages={"required": _("Vous devez accepter les conditions d'utilisation.")},
+    )
+
+    class Meta:
+        model = MerchantApplication
+        fields = [
+            "shop_name",
+            "legal_name",
+            "siret",
+            "category",
+            "commune",
+            "address",
+            "phone",
+            "email",
+            "description",
+            "sales_mode",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "sales_mode": forms.RadioSelect,
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+        help_texts = {
+            "description": _("Deux ou trois phrases : ce que vous vendez, ce qui vous distingue."),
+        }
+        error_messages = {
+            field: {"required": _("Ce champ est obligatoire.")}
+            for field in ["shop_name", "legal_name", "siret", "address", "phone", "email"]
+        }
+
+    def clean_siret(self) -> str:
+        return normalize_siret(self.cleaned_data["siret"])
+
+    def is_robot(self) -> bool:
+        return bool(self.cleaned_data.get("site_web"))
+
+    def application_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in self.Meta.fields}

@@ -1,0 +1,97 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from merchants.blocks import MerchantBodyBlock
+from merchants.models.merchant import Merchant
+
+PRODUCTS_PER_PAGE = 24
+
+
+class MerchantIndexPage(Page):
+    """The "Commerçants" page: every shop, filtered by commune and category."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["merchants.MerchantPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des commerçants")
+
+    def get_context(self, request, *args, **kwargs):
+        from merchants.selectors import merchant_page_list_for_index
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = merchant_page_list_for_index(
+            index_page=self,
+            commune_code=request.GET.get("commune") or None,
+            category=request.GET.get("categorie") or None,
+        )
+        context.update(listing)
+        return context
+
+
+class MerchantPage(Page):
+    """A shop's public page, edited by the shop."""
+
+    merchant = models.OneToOneField(
+        Merchant, verbose_name=_("boutique"), related_name="page", on_delete=models.PROTECT
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    cover_alt = models.CharField(_("texte alternatif de la couverture"), max_length=250, blank=True)
+    fulfilment_note = models.TextField(
+        _("livraison et retrait"),
+        blank=True,
+        help_text=_("Précisez comment vos clients reçoivent leurs achats."),
+    )
+    body = StreamField(MerchantBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("cover_image"), FieldPanel("cover_alt")],
+            heading=_("Images"),
+        ),
+        FieldPanel("fulfilment_note"),
+        FieldPanel("body"),
+    ]
+    # The shop is chosen once, by the onboarding service; nobody re-links a page to another shop.
+    settings_panels = Page.settings_panels
+    search_fields = Page.search_fields + [index.SearchField("fulfilment_note")]
+
+    parent_page_types = ["merchants.MerchantIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("page boutique")
+        verbose_name_plural = _("pages boutique")
+
+    def get_context(self, request, *args, **kwargs):
+        from merchants.selectors import product_list_for_shop
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(product_list_for_shop(merchant=self.merchant), PRODUCTS_PER_PAGE)
+        context["products"] = paginator.get_page(request.GET.get("page"))
+        context["merchant"] = self.merchant
+        context["opening_periods"] = list(self.merchant.opening_periods.all())
+        return context

@@ -1,0 +1,1 @@
+"""Writes of the marketplace layer (HackSoft style: services write, selectors read)."""

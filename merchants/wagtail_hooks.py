@@ -1,0 +1,31 @@
+"""Registers the merchant back office in Wagtail admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from merchants.admin_views.applications import MerchantApplicationViewSet
+from merchants.admin_views.orders import MerchantOrderViewSet
+from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
+from merchants.scoping import merchant_for_user
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [MerchantViewSet(), MerchantApplicationViewSet(), MerchantOrderViewSet()]
+
+
+class OwnShopMenuItem(MenuItem):
+    """ "Réglages de ma boutique", shown to merchant accounts only."""
+
+    def is_shown(self, request):
+        return merchant_for_user(request.user) is not None
+
+    def render_component(self, request):
+        self.url = own_shop_settings_url(request.user)
+        return super().render_component(request)
+
+
+@hooks.register("register_admin_menu_item")
+def register_own_shop_menu_item():
+    return OwnShopMenuItem(_("Réglages de ma boutique"), "#", icon_name="cog", order=190)

@@ -1,0 +1,122 @@
+"""A merchant never reaches another merchant's data, for reading or writing, in any view.
+
+Table-driven: merchant A is logged in and requests every back-office URL with merchant B's
+object ids, with GET and with POST. Each answer must be a refusal — 404 or 403 from our
+views, or Wagtail's own refusal for its page and image views (a redirect to the dashboard
+with "permission denied") — and B's data must be unchanged afterwards.
+"""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from oscar.test.factories import OrderFactory, OrderLineFactory
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+from wagtail.models import Collection
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = {403, 404}
+
+
+def tiny_png() -> ImageFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "green").save(buffer, format="PNG")
+    return ImageFile(buffer, name="b.png")
+
+
+@pytest.fixture
+def two_shops(onboard):
+    shop_a = onboard("Alpha Fromages", email="alpha@example.org")
+    shop_b = onboard("Beta Cidres", email="beta@example.org", commune="61071")
+    order_b = OrderFactory(number="B-0001")
+    OrderLineFactory(order=order_b, partner=shop_b.partner, partner_name=shop_b.name)
+    collection_b = Collection.objects.get(name=f"Boutique · {shop_b.name}")
+    image_b = Image.objects.create(title="Vitrine B", file=tiny_png(), collection=collection_b)
+    return shop_a, shop_b, order_b, image_b
+
+
+def b_urls(shop_b, order_b, image_b) -> list[str]:
+    page = shop_b.page
+    return [
+        # the shop's settings (Merchant viewset)
+        f"/admin/boutiques/edit/{shop_b.pk}/",
+        f"/admin/boutiques/delete/{shop_b.pk}/",
+        f"/admin/boutiques/history/{shop_b.pk}/",
+        f"/admin/boutiques/usage/{shop_b.pk}/",
+        # orders
+        f"/admin/commandes/edit/{order_b.pk}/",
+        f"/admin/commandes/delete/{order_b.pk}/",
+        f"/admin/commandes/inspect/{order_b.pk}/",
+        f"/admin/commandes/history/{order_b.pk}/",
+        # the shop page
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/delete/",
+        f"/admin/pages/{page.pk}/unpublish/",
+        f"/admin/pages/{page.pk}/move/",
+        # the shop's images
+        f"/admin/images/{image_b.pk}/",
+        f"/admin/images/{image_b.pk}/delete/",
+        # staff-only screens
+        "/admin/boutiques/new/",
+        "/admin/inscriptions/",
+    ]
+
+
+def snapshot(shop_b, order_b, image_b) -> tuple:
+    shop_b.refresh_from_db()
+    order_b.refresh_from_db()
+    image_b.refresh_from_db()
+    page = shop_b.page
+    page.refresh_from_db()
+    return (shop_b.name, shop_b.is_active, order_b.status, page.title, page.live, image_b.title)
+
+
+def assert_refused(response) -> None:
+    if response.status_code in REFUSED:
+        return
+    # Wagtail's page and image views answer a refusal with a redirect to the dashboard.
+    assert response.status_code == 302, response.status_code
+    assert response["Location"].rstrip("/").endswith("/admin") or "login" in response["Location"]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_merchant_a_cannot_reach_merchant_b_anywhere(client, two_shops, method):
+    shop_a, shop_b, order_b, image_b = two_shops
+    client.force_login(shop_a.users.get())
+    before = snapshot(shop_b, order_b, image_b)
+    payload = {"name": "Piraté", "title": "Piraté", "status": "Annulée", "is_active": ""}
+
+    for url in b_urls(shop_b, order_b, image_b):
+        response = getattr(client, method)(url, payload if method == "post" else None)
+        try:
+            assert_refused(response)
+        except AssertionError as error:
+            raise AssertionError(f"{method.upper()} {url} was not refused: {error}") from None
+
+    assert snapshot(shop_b, order_b, image_b) == before
+
+
+def test_merchant_listings_show_only_its_own_rows(client, two_shops):
+    shop_a, shop_b, order_b, _ = two_shops
+    client.force_login(shop_a.users.get())
+
+    shops = client.get("/admin/boutiques/").content.decode()
+    orders = client.get("/admin/commandes/").content.decode()
+
+    assert "Alpha Fromages" in shops and "Beta Cidres" not in shops
+    assert "B-0001" not in orders
+
+
+def test_merchant_can_edit_its_own_settings(client, two_shops):
+    shop_a, *_ = two_shops
+    client.force_login(shop_a.users.get())
+    assert client.get(f"/admin/boutiques/edit/{shop_a.pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{shop_a.page.pk}/edit/").status_code == 200
+
+
+def test_staff_see_every_shop(client, two_shops, council_staff):
+    client.force_login(council_staff)
+    shops = client.get("/admin/boutiques/").content.decode()
+    assert "Alpha Fromages" in shops and "Beta Cidres" in shops
