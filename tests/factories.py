@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 import factory
+from django.utils.text import slugify
 from oscar.core.loading import get_model
 
 from commerce.partner.vat import price_excl_tax
 from merchants.models import Commune, Merchant, MerchantCategory
 
+Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -68,3 +70,36 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
         lambda o: price_excl_tax(price_incl_tax=o.price_incl_tax, vat_rate=o.vat_rate)
     )
     num_in_stock = 10
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """A catalogue category; pass ``parent=`` for a child (treebeard builds the tree path)."""
+
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Catégorie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        if parent is None:
+            return model_class.add_root(**kwargs)
+        return parent.add_child(**kwargs)
+
+
+class MerchantStockRecordFactory(StockRecordFactory):
+    """A merchant's article: its stock record on the merchant's partner, in one category."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    class Params:
+        merchant = factory.SubFactory(MerchantFactory)
+
+    partner = factory.SelfAttribute("merchant.partner")
+
+    @factory.post_generation
+    def category(obj, create, extracted, **kwargs):
+        if create and extracted is not None:
+            obj.product.categories.add(extracted)
