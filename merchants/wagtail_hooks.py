@@ -6,13 +6,19 @@ from wagtail.admin.menu import MenuItem
 
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.orders import MerchantOrderViewSet
+from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
 from merchants.scoping import merchant_for_user
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [MerchantViewSet(), MerchantApplicationViewSet(), MerchantOrderViewSet()]
+    return [
+        MerchantViewSet(),
+        MerchantProductViewSet(),
+        MerchantApplicationViewSet(),
+        MerchantOrderViewSet(),
+    ]
 
 
 class OwnShopMenuItem(MenuItem):

@@ -15,6 +15,8 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from tests.factories import StockRecordFactory
+
 pytestmark = pytest.mark.django_db
 
 REFUSED = {403, 404}
@@ -34,12 +36,19 @@ def two_shops(onboard):
     OrderLineFactory(order=order_b, partner=shop_b.partner, partner_name=shop_b.name)
     collection_b = Collection.objects.get(name=f"Boutique · {shop_b.name}")
     image_b = Image.objects.create(title="Vitrine B", file=tiny_png(), collection=collection_b)
+    StockRecordFactory(partner=shop_b.partner, product__title="Pommeau de B", partner_sku="B-1")
     return shop_a, shop_b, order_b, image_b
 
 
 def b_urls(shop_b, order_b, image_b) -> list[str]:
     page = shop_b.page
+    product = shop_b.partner.stockrecords.get().product
     return [
+        # articles
+        f"/admin/articles/edit/{product.pk}/",
+        f"/admin/articles/delete/{product.pk}/",
+        f"/admin/articles/history/{product.pk}/",
+        f"/admin/articles/usage/{product.pk}/",
         # the shop's settings (Merchant viewset)
         f"/admin/boutiques/edit/{shop_b.pk}/",
         f"/admin/boutiques/delete/{shop_b.pk}/",
@@ -65,12 +74,24 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
 
 
 def snapshot(shop_b, order_b, image_b) -> tuple:
+    record = shop_b.partner.stockrecords.select_related("product").get()
     shop_b.refresh_from_db()
     order_b.refresh_from_db()
     image_b.refresh_from_db()
     page = shop_b.page
     page.refresh_from_db()
-    return (shop_b.name, shop_b.is_active, order_b.status, page.title, page.live, image_b.title)
+    return (
+        shop_b.name,
+        shop_b.is_active,
+        order_b.status,
+        page.title,
+        page.live,
+        image_b.title,
+        record.product.title,
+        record.product.is_public,
+        record.price_incl_tax,
+        record.num_in_stock,
+    )
 
 
 def assert_refused(response) -> None:
@@ -86,7 +107,16 @@ def test_merchant_a_cannot_reach_merchant_b_anywhere(client, two_shops, method):
     shop_a, shop_b, order_b, image_b = two_shops
     client.force_login(shop_a.users.get())
     before = snapshot(shop_b, order_b, image_b)
-    payload = {"name": "Piraté", "title": "Piraté", "status": "Annulée", "is_active": ""}
+    payload = {
+        "name": "Piraté",
+        "title": "Piraté",
+        "status": "Annulée",
+        "is_active": "",
+        "sku": "B-1",
+        "price_incl_tax": "0,01",
+        "vat_rate": "20",
+        "stock": "0",
+    }
 
     for url in b_urls(shop_b, order_b, image_b):
         response = getattr(client, method)(url, payload if method == "post" else None)
@@ -104,9 +134,11 @@ def test_merchant_listings_show_only_its_own_rows(client, two_shops):
 
     shops = client.get("/admin/boutiques/").content.decode()
     orders = client.get("/admin/commandes/").content.decode()
+    articles = client.get("/admin/articles/", {"q": "Pommeau"}).content.decode()
 
     assert "Alpha Fromages" in shops and "Beta Cidres" not in shops
     assert "B-0001" not in orders
+    assert "Pommeau de B" not in articles
 
 
 def test_merchant_can_edit_its_own_settings(client, two_shops):

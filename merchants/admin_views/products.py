@@ -1,0 +1,168 @@
+"""A shop's articles in the back office: list, search, create, edit, (de)activate, delete.
+
+Reads go through merchants.scoping (a merchant sees its own articles only); writes go
+through merchants.products, which refuses another shop's article a second time.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from merchants.admin_views.product_forms import ProductAdminForm
+from merchants.admin_views.scoped import (
+    MerchantScopedViewSetMixin,
+    ScopedDeleteView,
+    ScopedEditView,
+    ScopedIndexView,
+)
+from merchants.products import (
+    product_delete_for_merchant,
+    product_save_for_merchant,
+    product_set_images,
+)
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def _save_from_form(form: ProductAdminForm, *, product=None):
+    """The one path from the form to the services, for create and edit alike."""
+    data = form.cleaned_data
+    shop = form.shop()
+    product = product_save_for_merchant(
+        merchant=shop,
+        product=product,
+        sku=data["sku"],
+        title=data["title"],
+        description=data["description"],
+        category=data["category"],
+        price_incl_tax=data["price_incl_tax"],
+        vat_rate=data["vat_rate"],
+        stock=data["stock"],
+        size_label=data.get("size_label") or "",
+        is_active=data["is_public"],
+    )
+    removed = {image.pk for image in data.get("remove_photos") or []}
+    kept = [image for image in product.images.order_by("display_order") if image.pk not in removed]
+    if removed or form.new_photos():
+        product_set_images(merchant=shop, product=product, images=kept + form.new_photos())
+    return product
+
+
+class ServiceErrorsMixin:
+    """Service validation errors (a SKU already used…) go back into the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class ProductCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return _save_from_form(self.form)
+
+
+class ProductEditView(ServiceErrorsMixin, ScopedEditView):
+    def save_instance(self):
+        return _save_from_form(self.form, product=self.object)
+
+
+class ProductDeleteView(ScopedDeleteView):
+    def delete_action(self):
+        record = self.object.stockrecords.select_related("partner__merchant").first()
+        product_delete_for_merchant(merchant=record.partner.merchant, product=self.object)
+
+
+class ProductIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .prefetch_related(
+                Prefetch(
+                    "stockrecords",
+                    queryset=StockRecord.objects.select_related("partner"),
+                    to_attr="admin_stockrecords",
+                )
+            )
+        )
+
+
+def _record_value(attribute: str):
+    def read(product):
+        records = getattr(product, "admin_stockrecords", None) or []
+        return getattr(records[0], attribute) if records else ""
+
+    return read
+
+
+PRODUCT_PANELS = ObjectList(
+    [
+        FieldPanel("merchant"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("category"),
+                FieldPanel("description"),
+                FieldPanel("size_label"),
+            ],
+            heading=_("Article"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("price_incl_tax"), FieldPanel("vat_rate")]),
+                FieldRowPanel([FieldPanel("sku"), FieldPanel("stock")]),
+                FieldPanel("is_public"),
+            ],
+            heading=_("Prix et stock"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("remove_photos"),
+                FieldPanel("photo_1"),
+                FieldPanel("photo_2"),
+                FieldPanel("photo_3"),
+            ],
+            heading=_("Photos (la première est la photo principale)"),
+        ),
+    ],
+    base_form_class=ProductAdminForm,
+)
+
+
+class MerchantProductViewSet(MerchantScopedViewSetMixin, ModelViewSet):
+    model = Product
+    merchant_path = "stockrecords__partner__merchant"
+    icon = "tag"
+    menu_label = _("Articles")
+    menu_order = 205
+    add_to_admin_menu = True
+    name = "merchant_products"
+    url_prefix = "articles"
+    index_view_class = ProductIndexView
+    add_view_class = ProductCreateView
+    edit_view_class = ProductEditView
+    delete_view_class = ProductDeleteView
+    copy_view_enabled = False
+    edit_handler = PRODUCT_PANELS
+    list_filter = ["is_public"]
+    search_fields = ["title", "description"]
+    list_display = [
+        "title",
+        Column("sku", label=_("Référence"), accessor=_record_value("partner_sku")),
+        Column("price", label=_("Prix TTC"), accessor=_record_value("price_incl_tax")),
+        Column("stock", label=_("Stock"), accessor=_record_value("num_in_stock")),
+        Column("shop", label=_("Boutique"), accessor=_record_value("partner")),
+        "is_public",
+    ]
