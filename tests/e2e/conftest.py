@@ -19,8 +19,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_executable):
+def browser(chromium_executable, django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs on greenlets, and each greenlet gets its own context, hence
+    # its own Django connection objects, which lack the test database's serialized contents
+    # that `serialized_rollback` restores between live-server tests. Share them class-wide.
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            type(connection)._test_serialized_contents = contents
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -32,7 +41,7 @@ def browser(chromium_executable):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="fr-FR")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
     context.close()
