@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "orne_site.middleware.OscarDashboardForSuperusersMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -183,6 +184,13 @@ SITE_NAME = env_str("SITE_NAME", "Marché de l'Orne")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Marché de l'Orne <ne-pas-repondre@localhost>")
+
+# Marketplace
+# With moderation on, merchants submit their shop page for the council's approval.
+MERCHANT_PAGES_MODERATED = env_bool("MERCHANT_PAGES_MODERATED", False)
+MERCHANT_SIGNUPS_PER_HOUR = env_int("MERCHANT_SIGNUPS_PER_HOUR", 5)
+# Only behind a reverse proxy that sets X-Forwarded-For (the sign-up rate limit reads it).
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME

@@ -91,3 +91,19 @@ def test_strategy_charges_the_stored_price_including_vat():
     info = get_class("partner.strategy", "Selector")().strategy().fetch_for_product(record.product)
     assert str(info.price.incl_tax) == "12.90"
     assert str(info.price.excl_tax) == "12.23"
+
+
+def test_oscar_dashboard_is_for_superusers_only(client, django_user_model):
+    staff = django_user_model.objects.create_user("agent", "agent@orne.invalid", "x", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/boutique/dashboard/")["Location"] == "/admin/"
+
+    superuser = django_user_model.objects.create_superuser("chef", "chef@orne.invalid", "x")
+    client.force_login(superuser)
+    assert client.get("/boutique/dashboard/").status_code == 200
+
+
+def test_oscar_dashboard_sends_visitors_to_the_admin_login(client):
+    response = client.get("/boutique/dashboard/catalogue/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
