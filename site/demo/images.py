@@ -4,9 +4,13 @@ import hashlib
 import io
 import textwrap
 
+from anyascii import anyascii
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = 480
+# A system font with French accents when the machine has one (Debian's fonts-dejavu-core);
+# Pillow's built-in font has no accented glyphs, so text is then written without accents.
+SYSTEM_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 PALETTES = (
     ((247, 243, 234), (29, 107, 71)),
     ((253, 236, 200), (140, 70, 20)),
@@ -28,13 +32,25 @@ def product_photo_jpeg(*, title: str, subtitle: str) -> bytes:
     radius = 70 + digest[1] % 50
     cx, cy = 200 + digest[2] % 80, 270 + digest[3] % 40
     draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), fill=ink)
-    font = ImageFont.load_default(size=30)
-    small = ImageFont.load_default(size=22)
+    font, small, text = _fonts(title)
     y = 24
-    for line in textwrap.wrap(title, width=26)[:3]:
+    for line in textwrap.wrap(text, width=26)[:3]:
         draw.text((24, y), line, fill=ink, font=font)
         y += 36
-    draw.text((24, SIZE - 40), subtitle, fill=ink, font=small)
+    draw.text(
+        (24, SIZE - 40), subtitle if text == title else anyascii(subtitle), fill=ink, font=small
+    )
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()
+
+
+def _fonts(title: str):
+    try:
+        return (
+            ImageFont.truetype(SYSTEM_FONT, 30),
+            ImageFont.truetype(SYSTEM_FONT, 22),
+            title,
+        )
+    except OSError:
+        return ImageFont.load_default(size=30), ImageFont.load_default(size=22), anyascii(title)
