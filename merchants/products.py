@@ -61,6 +61,15 @@ class ProductInput:
     is_active: bool | None = None
 
 
+def clean_title(text: str) -> str:
+    return text.strip()
+
+
+def clean_description(text: str) -> str:
+    # Browsers send text areas with CRLF, spreadsheets with LF: store one form.
+    return text.replace("\r\n", "\n").strip()
+
+
 def _field_max_length(model, name: str) -> int:
     return model._meta.get_field(name).max_length
 
@@ -116,15 +125,15 @@ def product_input_changes(
     """
     product = stockrecord.product
     compared = [
-        ("title", product.title, data.title),
-        ("description", product.description, data.description),
+        ("title", product.title, clean_title(data.title)),
+        ("description", product.description, clean_description(data.description)),
         ("category", category_ids, {data.category.pk} if data.category else set()),
         ("price_incl_tax", stockrecord.price_incl_tax, data.price_incl_tax),
         ("vat_rate", stockrecord.vat_rate, data.vat_rate),
         ("stock", stockrecord.num_in_stock, data.stock),
     ]
     if data.size_label is not None:
-        compared.append(("size_label", product.size_label, data.size_label))
+        compared.append(("size_label", product.size_label, data.size_label.strip()))
     if data.is_active is not None:
         compared.append(("is_active", product.is_public, data.is_active))
     return [name for name, current, wanted in compared if current != wanted]
@@ -139,10 +148,10 @@ def product_class_for_articles() -> ProductClass:
 
 
 def _apply_to_product(*, product: Product, data: ProductInput, now) -> None:
-    product.title = data.title.strip()
+    product.title = clean_title(data.title)
     # Oscar's URLs carry the pk, so following the title never breaks a link.
     product.slug = slugify(product.title)[:255] or "article"
-    product.description = data.description
+    product.description = clean_description(data.description)
     if data.size_label is not None:
         product.size_label = data.size_label.strip()
     if data.is_active is not None:
