@@ -137,6 +137,30 @@ def test_changed_price_is_an_update_and_same_values_are_unchanged(fromages):
     assert StockRecord.objects.get(partner_sku="SKU-00002").price_incl_tax == Decimal("13.00")
 
 
+def test_update_rewrites_title_prices_stock_and_category(fromages):
+    merchant = MerchantFactory()
+    import_apply(preview=import_preview(merchant=merchant, csv_file=_csv([_row(1)])))
+    changed = _row(1, titre="Camembert affiné", prix_ttc="15,00", tva="20", stock="0")
+    changed[3] = "Alimentation > Cidre et calvados"
+    preview = import_preview(merchant=merchant, csv_file=_csv([changed]))
+    assert set(preview.to_update[0].changes) == {
+        "title",
+        "category",
+        "price_incl_tax",
+        "vat_rate",
+        "stock",
+    }
+    import_apply(preview=preview)
+    record = StockRecord.objects.select_related("product").get(partner=merchant.partner)
+    assert record.product.title == "Camembert affiné"
+    assert (record.price_incl_tax, record.price, record.num_in_stock) == (
+        Decimal("15.00"),
+        Decimal("12.50"),
+        0,
+    )
+    assert [c.name for c in record.product.categories.all()] == ["Cidre et calvados"]
+
+
 def test_import_never_touches_another_merchants_product_with_the_same_sku(fromages):
     other = MerchantStockRecordFactory(partner_sku="SKU-00001", price_incl_tax=Decimal("4.00"))
     merchant = MerchantFactory()
