@@ -8,6 +8,10 @@
   ``valid_only`` (ImportRefused).
 - `catalogue_export_csv(merchant=…)` gives the CSV back; importing it changes nothing.
 
+In a web flow the preview is shown, the uploaded files are kept (e.g. in temporary
+storage), and on confirmation `import_preview` runs again on them and that fresh preview
+is applied, so what is written matches the shop as it is at that moment.
+
 The format (columns, encodings, separators, numbers) is described in `csv_format` and in
 the README.
 """

@@ -39,6 +39,8 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# About 100,000 articles: far beyond a shop's catalogue, small enough to read in memory.
+MAX_CSV_BYTES = 20 * 1024 * 1024
 Progress = Callable[[int, int], None]
 
 # French names of ProductInput's fields, for the reasons shown to the merchant.
@@ -267,8 +269,13 @@ def import_preview(
 ) -> ImportPreview:
     """Read an import file against the merchant's catalogue; writes nothing."""
     preview = ImportPreview(merchant=merchant)
-    data = csv_file if isinstance(csv_file, bytes) else csv_file.read()
+    data = csv_file if isinstance(csv_file, bytes) else csv_file.read(MAX_CSV_BYTES + 1)
     try:
+        if len(data) > MAX_CSV_BYTES:
+            raise CsvFileError(
+                _("Le fichier dépasse %(max)d Mo : découpez-le en plusieurs fichiers.")
+                % {"max": MAX_CSV_BYTES // (1024 * 1024)}
+            )
         table = read_table(data)
         preview.photos = PhotoArchive(photos_zip) if photos_zip is not None else None
     except CsvFileError as error:

@@ -89,6 +89,13 @@ def test_valid_lines_only_writes_the_other_lines(fromages):
     assert not StockRecord.objects.filter(partner_sku__in=["SKU-00055", "SKU-00418"]).exists()
 
 
+def test_file_over_twenty_megabytes_is_refused_whole(fromages):
+    data = _csv([_row(1, description="x" * (20 * 1024 * 1024))])
+    preview = import_preview(merchant=MerchantFactory(), csv_file=io.BytesIO(data))
+    assert preview.file_errors == ["Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers."]
+    assert not preview.can_apply(valid_only=True)
+
+
 def test_rejected_line_says_why_in_french(fromages):
     preview = import_preview(merchant=MerchantFactory(), csv_file=_csv([_row(1, tva="7")]))
     assert preview.rejected[0].reason == "tva : Taux de TVA « 7 » inconnu : 5,5, 10 ou 20."
