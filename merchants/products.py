@@ -12,7 +12,6 @@ a product change (search indexing, later) belongs in these functions, not in rec
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from oscar.core.loading import get_model
 
 from commerce.partner.services import stockrecord_set_price
 from commerce.partner.vat import VatRate
-from merchants.images import CleanPhoto
+from merchants.images import CleanPhoto, CleanPhotoFile, photo_clean
 from merchants.models import Merchant
 
 Category = get_model("catalogue", "Category")
@@ -98,8 +97,10 @@ def product_input_errors(*, data: ProductInput) -> dict[str, list[str]]:
     price = data.price_incl_tax
     if not isinstance(price, Decimal) or not price.is_finite():
         add("price_incl_tax", _("Le prix doit être un nombre."))
-    elif price <= 0 or price > MAX_PRICE:
+    elif price <= 0:
         add("price_incl_tax", _("Le prix doit être supérieur à 0 €."))
+    elif price > MAX_PRICE:
+        add("price_incl_tax", _("Le prix est trop grand."))
     elif price != price.quantize(Decimal("0.01")):
         add("price_incl_tax", _("Le prix a au plus deux chiffres après la virgule."))
     if data.vat_rate not in VatRate.values:
@@ -248,7 +249,12 @@ def product_save_for_merchant(
     product.save()
     stockrecord.product = product
     _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
-    stockrecord.save()
+    try:
+        with transaction.atomic():
+            stockrecord.save()
+    except IntegrityError:
+        # Two saves of the same new SKU at once: the (partner, SKU) constraint decides.
+        raise _sku_taken_error(data.sku) from None
     _set_categories(products=[product], categories=[data.category])
     return product
 
@@ -410,13 +416,14 @@ def photo_code(*, product: Product, digest: str) -> str:
     return f"{product.pk}-{digest[:40]}"
 
 
-def _photo_digest(photo: CleanPhoto | File) -> str:
+def _checked(photo: CleanPhoto | File) -> CleanPhoto:
+    """Any file not already checked by `merchants.images` is checked here, so no caller can
+    store an unchecked upload by passing request.FILES straight in."""
     if isinstance(photo, CleanPhoto):
-        return photo.source_digest
-    photo.seek(0)
-    digest = hashlib.sha256(photo.read()).hexdigest()
-    photo.seek(0)
-    return digest
+        return photo
+    if isinstance(photo, CleanPhotoFile):
+        return photo.photo
+    return photo_clean(file=photo)
 
 
 @transaction.atomic
@@ -429,8 +436,9 @@ def product_set_images(
     """Make ``images`` the article's photos, in this order (the first is the main photo).
 
     Items are the article's current ProductImages (kept, maybe reordered), photos checked by
-    `merchants.images.photo_clean`, or files from `PhotoField` (already clean). Current
-    photos left out are deleted, with their files.
+    `merchants.images.photo_clean`, or files (from `PhotoField`: already checked; any other
+    file is checked here, ValidationError if refused). Current photos left out are deleted,
+    with their files.
     """
     stockrecord_of_merchant(merchant=merchant, product=product)
     current = {image.pk: image for image in product.images.all()}
@@ -442,11 +450,12 @@ def product_set_images(
                 raise PermissionDenied(_("Cette photo n'appartient pas à cet article."))
             kept.append(current[item.pk])
             continue
-        code = photo_code(product=product, digest=_photo_digest(item))
+        photo = _checked(item)
+        code = photo_code(product=product, digest=photo.source_digest)
         if code in by_code:
             kept.append(by_code[code])
             continue
-        upload = item.as_file() if isinstance(item, CleanPhoto) else item
+        upload = photo.as_file()
         image = ProductImage(product=product, code=code, caption=product.title[:200])
         # Saved later with its final display order; the file is written to storage now.
         image.original.save(upload.name, upload, save=False)
