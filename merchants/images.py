@@ -67,8 +67,17 @@ class CleanPhoto:
     def extension(self) -> str:
         return ACCEPTED_FORMATS[self.format][0]
 
-    def as_file(self) -> ContentFile:
-        return ContentFile(self.content, name=f"{self.source_digest[:32]}.{self.extension}")
+    def as_file(self) -> CleanPhotoFile:
+        return CleanPhotoFile(self)
+
+
+class CleanPhotoFile(ContentFile):
+    """A checked photo as a Django File (what `PhotoField` gives), remembering its check so
+    `merchants.products.product_set_images` stores it without checking it again."""
+
+    def __init__(self, photo: CleanPhoto):
+        super().__init__(photo.content, name=f"{photo.source_digest[:32]}.{photo.extension}")
+        self.photo = photo
 
 
 def _megabytes(size: int) -> str:

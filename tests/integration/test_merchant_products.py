@@ -158,3 +158,20 @@ def test_merchant_cannot_set_photos_of_another_merchants_product():
     with pytest.raises(PermissionDenied):
         product_set_images(merchant=MerchantFactory(), product=other.product, images=[_photo()])
     assert not other.product.images.exists()
+
+
+def test_an_unchecked_file_passed_as_a_photo_is_checked_and_refused():
+    merchant = MerchantFactory()
+    product = _save(merchant)
+    not_a_photo = SimpleUploadedFile("photo.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    with pytest.raises(ValidationError):
+        product_set_images(merchant=merchant, product=product, images=[not_a_photo])
+    assert not product.images.exists()
+
+
+def test_a_photo_from_the_form_field_is_stored_as_checked():
+    merchant = MerchantFactory()
+    product = _save(merchant)
+    (image,) = product_set_images(merchant=merchant, product=product, images=[_photo().as_file()])
+    stored = Image.open(image.original.path)
+    assert stored.format == "JPEG" and not stored.getexif()
