@@ -1,10 +1,12 @@
 """Registers the merchant back office in Wagtail admin."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from merchants.admin_views.applications import MerchantApplicationViewSet
+from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet
 from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
@@ -35,3 +37,11 @@ class OwnShopMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_own_shop_menu_item():
     return OwnShopMenuItem(_("Réglages de ma boutique"), "#", icon_name="cog", order=190)
+
+
+@hooks.register("register_admin_urls")
+def register_catalogue_transfer_urls():
+    return [
+        path("articles/import/", CatalogueImportView.as_view(), name="merchant_catalogue_import"),
+        path("articles/export/", CatalogueExportView.as_view(), name="merchant_catalogue_export"),
+    ]

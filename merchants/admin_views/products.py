@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 
 from merchants.admin_views.product_forms import ProductAdminForm
 from merchants.admin_views.scoped import (
@@ -27,6 +30,7 @@ from merchants.products import (
     product_save_for_merchant,
     product_set_images,
 )
+from merchants.scoping import merchant_for_user
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -85,6 +89,24 @@ class ProductDeleteView(ScopedDeleteView):
 
 
 class ProductIndexView(ScopedIndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if merchant_for_user(self.request.user) is not None:
+            buttons += [
+                HeaderButton(
+                    _("Importer (CSV)"),
+                    url=reverse("merchant_catalogue_import"),
+                    icon_name="upload",
+                ),
+                HeaderButton(
+                    _("Exporter (CSV)"),
+                    url=reverse("merchant_catalogue_export"),
+                    icon_name="download",
+                ),
+            ]
+        return buttons
+
     def get_base_queryset(self):
         return (
             super()
