@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -19,6 +20,17 @@ from merchants.scoping import STAFF_PERMISSION, merchant_for_user, user_is_counc
 from merchants.services.onboarding import ShopDetails, merchant_onboard
 
 STAFF_ONLY = STAFF_PERMISSION.split(".")[1]
+
+class MerchantSettingsForm(WagtailAdminModelForm):
+    """Amounts are typed the French way (4,90), as everywhere else a merchant types prices."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("delivery_fee", "free_delivery_threshold"):
+            if name in self.fields:
+                self.fields[name].localize = True
+                self.fields[name].widget.is_localized = True
+
 
 MERCHANT_PANELS = ObjectList(
     [
@@ -70,7 +82,8 @@ MERCHANT_PANELS = ObjectList(
             label=_("Plage horaire"),
             help_text=_("Une ligne par plage : par exemple mardi 9h–12h30, puis mardi 14h–19h."),
         ),
-    ]
+    ],
+    base_form_class=MerchantSettingsForm,
 )
 
 
