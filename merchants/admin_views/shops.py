@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -19,7 +19,6 @@ from merchants.models import Commune, Merchant, MerchantCategory, SalesMode
 from merchants.scoping import STAFF_PERMISSION, merchant_for_user, user_is_council_staff
 from merchants.services.onboarding import ShopDetails, merchant_onboard
 
-STAFF_ONLY = STAFF_PERMISSION.split(".")[1]
 
 class MerchantSettingsForm(WagtailAdminModelForm):
     """Amounts are typed the French way (4,90), as everywhere else a merchant types prices."""
