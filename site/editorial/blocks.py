@@ -133,7 +133,12 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 
 class CampaignBodyBlock(ArticleBodyBlock):
-    """A campaign's body: the article blocks plus live products and shops."""
+    """A campaign's body: the article blocks plus live products and shops.
+
+    The third live block of issue 6, a saved search (query and filters rendered from the
+    search engine, with a "see all" link), belongs with the search app (search/, built on
+    another branch): add it here as ``saved_search`` once that app offers a selector.
+    """
 
     chosen_products = ChosenProductsBlock()
     chosen_shops = ChosenShopsBlock()
