@@ -4,7 +4,7 @@ Steps of ``editorial_workflow_setup`` (idempotent; run by a data migration, by
 ``manage.py setup_editorial_workflow`` and by ``seed_demo``):
 1. groups "Rédacteurs" (write, submit) and "Responsable communication" (write, publish);
 2. their page permissions on every language's home page (so on the whole editorial tree),
-   and the right to use the image and document libraries;
+   the right to use the image and document libraries, and (lead only) the site settings;
 3. the workflow "Relecture éditoriale": review by an editor, then approval by the
    communications lead, assigned to every home page.
 
@@ -87,6 +87,8 @@ def editorial_workflow_setup(*, apps=django_apps):
     homes = list(HomePage.objects.all())
     editors = _group(apps, EDITORS, EDITOR_PAGE_PERMISSIONS, homes)
     lead = _group(apps, COMMS_LEAD, LEAD_PAGE_PERMISSIONS, homes)
+    # The footer's links and contact are the communications lead's to keep up to date.
+    lead.permissions.add(_permission(apps, "editorial", "sitesettings", "change_sitesettings"))
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     for order, task in enumerate(

@@ -65,6 +65,8 @@ def test_editor_can_edit_but_not_publish_the_lead_can(home, editor, lead):
     assert not home.permissions_for_user(editor).can_publish()
     assert home.permissions_for_user(lead).can_publish()
     assert editor.has_perm("wagtailadmin.access_admin")
+    assert lead.has_perm("editorial.change_sitesettings")
+    assert not editor.has_perm("editorial.change_sitesettings")
 
 
 def test_page_goes_live_after_review_then_approval(campaign_index, editor, reviewer, lead):
