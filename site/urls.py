@@ -10,10 +10,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from orne_site.editorial.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     # Wagtail admin is the one back office for council staff and merchants.
@@ -21,7 +24,11 @@ urlpatterns = [
     # Django's admin stays for superusers' maintenance only.
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

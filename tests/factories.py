@@ -103,3 +103,23 @@ class MerchantStockRecordFactory(StockRecordFactory):
     def category(obj, create, extracted, **kwargs):
         if create and extracted is not None:
             obj.product.categories.add(extracted)
+
+
+class WagtailImageFactory(factory.django.DjangoModelFactory):
+    """A small real image in Wagtail's library (editorial heroes, block images)."""
+
+    class Meta:
+        model = "wagtailimages.Image"
+
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(width=640, height=360, color="green")
+
+
+def page_add(*, parent, page, publish: bool = True):
+    """Add a Wagtail page under ``parent`` the way the admin does (a revision, then publish)."""
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page

@@ -7,7 +7,8 @@ Steps of `demo_seed`:
    spread over real Orne communes, with opening hours and a delivery area;
 4. products with stock record (price incl. VAT, VAT rate, stock), category and photo,
    written in bulk so benchmarks can ask for 100,000;
-and, first, the home page's English translation.
+and, first, the home page's English translation; last, the editorial demo pages
+(orne_site.demo.editorial: campaigns, news, legal pages, footer, translations).
 Every object has a stable key (account e-mail, product code), so a second run creates nothing.
 """
 
@@ -39,6 +40,7 @@ from orne_site.demo.catalogue_data import (
     VARIANTS,
     ShopKind,
 )
+from orne_site.demo.editorial import editorial_demo_seed
 from orne_site.demo.images import product_photo_jpeg
 from orne_site.editorial.models import HomePage
 from orne_site.editorial.translation import page_translate
@@ -98,6 +100,7 @@ def demo_seed(
         report=report,
         progress=progress,
     )
+    editorial_demo_seed()
     return report
 
 

@@ -1,0 +1,140 @@
+"""What search engines and social networks read about a page: description, image, alternates,
+structured data (schema.org JSON-LD).
+
+Works for any Wagtail page: editorial pages describe themselves (``get_meta_description``,
+``get_share_image``); other pages (shop pages) fall back on their common fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+from wagtail.models import Locale, Page
+
+SHARE_RENDITION = "fill-1200x630"
+SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass
+class PageSeo:
+    canonical_url: str
+    description: str
+    image_url: str = ""
+    image_alt: str = ""
+    og_type: str = "website"
+    # (language code, absolute URL) of every live version of the page, this one included.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+    default_url: str = ""
+
+
+def _absolute(page: Page, url: str) -> str:
+    """Media URLs made absolute on the page's site, like Wagtail's own page URLs."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = page.get_site()
+    return f"{site.root_url}{url}" if site else url
+
+
+def _share_image(page: Page):
+    if hasattr(page, "get_share_image"):
+        alt = page.get_share_image_alt() if hasattr(page, "get_share_image_alt") else ""
+        return page.get_share_image(), alt
+    # Shop pages: their cover photo.
+    return getattr(page, "cover_image", None), getattr(page, "cover_alt", "")
+
+
+def _description(page: Page) -> str:
+    if hasattr(page, "get_meta_description"):
+        return page.get_meta_description()
+    merchant = getattr(page, "merchant", None)
+    return page.search_description or (merchant.description if merchant else "")
+
+
+def page_seo(*, page: Page, request: HttpRequest | None) -> PageSeo:
+    image, image_alt = _share_image(page)
+    image_url = _absolute(page, image.get_rendition(SHARE_RENDITION).url) if image else ""
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    default_locale_id = Locale.get_default().pk
+    alternates, default_url = [], ""
+    for version in versions.order_by("locale__language_code"):
+        url = version.get_full_url(request)
+        alternates.append((version.locale.language_code, url))
+        if version.locale_id == default_locale_id:
+            default_url = url
+    return PageSeo(
+        canonical_url=page.get_full_url(request),
+        description=_description(page),
+        image_url=image_url,
+        image_alt=image_alt or "",
+        og_type="article" if page.specific_class.__name__ == "NewsPage" else "website",
+        alternates=alternates if len(alternates) > 1 else [],
+        default_url=default_url,
+    )
+
+
+def organization_data(*, site_name: str, home: Page, site_settings, request) -> dict:
+    """schema.org Organization for the home page: who runs the marketplace."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site_name,
+        "url": home.get_full_url(request),
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": "Département de l'Orne"},
+    }
+    if site_settings is not None:
+        if site_settings.logo:
+            data["logo"] = _absolute(home, site_settings.logo.get_rendition("max-400x400").url)
+        contact = {"@type": "ContactPoint", "contactType": "customer support"}
+        if site_settings.contact_email:
+            contact["email"] = site_settings.contact_email
+        if site_settings.contact_phone:
+            contact["telephone"] = site_settings.contact_phone
+        if len(contact) > 2:
+            data["contactPoint"] = contact
+        same_as = [link.value["url"] for link in site_settings.social_links]
+        if same_as:
+            data["sameAs"] = same_as
+    return data
+
+
+def local_business_data(*, page, merchant, opening_periods, request) -> dict:
+    """schema.org LocalBusiness for a shop page: address, contact, opening hours."""
+    commune = merchant.commune
+    address = {
+        "@type": "PostalAddress",
+        "addressLocality": commune.name,
+        "addressRegion": "Orne",
+        "addressCountry": "FR",
+    }
+    if merchant.address:
+        address["streetAddress"] = merchant.address
+    if commune.postal_codes:
+        address["postalCode"] = commune.postal_codes[0]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": merchant.name,
+        "url": page.get_full_url(request),
+        "address": address,
+    }
+    if merchant.description:
+        data["description"] = merchant.description
+    if merchant.phone:
+        data["telephone"] = merchant.phone
+    if merchant.email:
+        data["email"] = merchant.email
+    if page.cover_image:
+        data["image"] = _absolute(page, page.cover_image.get_rendition(SHARE_RENDITION).url)
+    hours = [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{SCHEMA_WEEKDAYS[period.weekday]}",
+            "opens": period.opens_at.strftime("%H:%M"),
+            "closes": period.closes_at.strftime("%H:%M"),
+        }
+        for period in opening_periods
+    ]
+    if hours:
+        data["openingHoursSpecification"] = hours
+    return data

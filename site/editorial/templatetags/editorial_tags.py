@@ -1,0 +1,117 @@
+"""Template helpers for editorial pages: safe rich text, structured data."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import RichText, expand_db_html
+from wagtail.whitelist import Whitelister
+
+register = template.Library()
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def richtext_clean(value) -> str:
+    """Like Wagtail's ``|richtext``, then filtered through Wagtail's whitelist again.
+
+    The admin's editor already drops scripts and ``javascript:`` links when content is
+    saved; HTML that reaches the database another way (imports, a shell) is cleaned here.
+    """
+    if value is None:
+        return ""
+    source = value.source if isinstance(value, RichText) else str(value)
+    return mark_safe(Whitelister().clean(expand_db_html(source)))  # noqa: S308
+
+
+@register.filter
+def social_network_label(network: str) -> str:
+    from orne_site.editorial.models.settings import SOCIAL_NETWORKS
+
+    return dict(SOCIAL_NETWORKS).get(network, network)
+
+
+@register.simple_tag(takes_context=True)
+def page_seo(context, page):
+    from orne_site.editorial.seo import page_seo as build
+
+    return build(page=page, request=context.get("request"))
+
+
+def _json_ld(data: dict) -> str:
+    # Escape what could close the <script> element early (as Django's json_script does).
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    from orne_site.editorial.seo import organization_data
+
+    request = context.get("request")
+    page = context.get("page")
+    site_settings = None
+    if request is not None:
+        from orne_site.editorial.models import SiteSettings
+
+        site_settings = SiteSettings.for_request(request)
+    return _json_ld(
+        organization_data(
+            site_name=context.get("site_name", ""),
+            home=page,
+            site_settings=site_settings,
+            request=request,
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def local_business_json_ld(context):
+    from orne_site.editorial.seo import local_business_data
+
+    return _json_ld(
+        local_business_data(
+            page=context["page"],
+            merchant=context["merchant"],
+            opening_periods=context.get("opening_periods", []),
+            request=context.get("request"),
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page):
+    """One link per site language: to this page's translation when it is live, else to that
+    language's home page (an English visitor on an untranslated page still gets a way out)."""
+    from django.conf import settings
+
+    request = context.get("request")
+    versions = {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    homes = {}
+    site = page.get_site()
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = versions.get(code) or homes.get(code)
+        if target is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "label": LANGUAGE_LABELS.get(code, code),
+                "url": target.get_url(request),
+                "current": page.locale.language_code == code,
+                "is_translation": code in versions,
+            }
+        )
+    return links
+
+
+# Each language is named in itself, so a visitor recognises it whatever the page's language.
+LANGUAGE_LABELS = {"fr": "Français", "en": "English"}

@@ -1,0 +1,73 @@
+"""seed_demo builds the editorial demo: campaigns with live blocks, news, legal pages,
+English translations; a second run changes nothing."""
+
+import html
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from orne_site.editorial.models import CampaignPage, HomePage, NewsPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def run_seed():
+    # wagtail-localize publishes a translation when its transaction commits. A real run
+    # commits after each translation; the test's transaction never does, so publish at once
+    # (deferring them all to the end would publish stale copies of the parent pages).
+    with mock.patch(
+        "wagtail_localize.models.transaction.on_commit", side_effect=lambda func, **_: func()
+    ):
+        call_command("seed_demo", merchants=4, products=24)
+
+
+@pytest.fixture
+def seeded(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    run_seed()
+
+
+def test_demo_has_campaigns_with_each_live_block(seeded, client):
+    french = CampaignPage.objects.filter(locale__language_code="fr")
+    block_types = {block.block_type for page in french for block in page.body}
+
+    assert french.count() == 2
+    assert {"chosen_products", "chosen_shops"} <= block_types
+    for page in french:
+        assert client.get(page.url).status_code == 200
+
+
+def test_demo_has_five_news_and_the_legal_pages(seeded, client):
+    assert NewsPage.objects.count() == 5
+    titles = set(StandardPage.objects.values_list("title", flat=True))
+    assert titles == {
+        "Mentions légales",
+        "Conditions générales d'utilisation et de vente",
+        "Données personnelles",
+        "Déclaration d'accessibilité",
+    }
+    response = client.get("/accessibilite/")
+    assert "Défenseur des droits" in html.unescape(response.content.decode())
+
+
+def test_demo_translates_home_and_a_campaign(seeded, client):
+    english_campaign = CampaignPage.objects.get(locale__language_code="en")
+    assert HomePage.objects.filter(locale__language_code="en", live=True).exists()
+
+    home = html.unescape(client.get("/en/").content.decode())
+    campaign = html.unescape(client.get(english_campaign.url).content.decode())
+
+    assert "See what's on" in home and "Christmas at our local shops" in home
+    assert english_campaign.url.startswith("/en/")
+    assert "Until when can I order for Christmas?" in campaign
+    assert "Our gift ideas" in campaign
+
+
+def test_second_seed_creates_no_page_and_no_revision(seeded):
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+
+    run_seed()
+
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
