@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "commerce.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     # Oscar owns the label `search`; ours is `product_search` (search/apps.py).
     "oscar.apps.search.apps.SearchConfig",
@@ -244,4 +244,18 @@ LOGGING = {
         # Wagtail logs every page creation and publication at INFO (seed_demo makes hundreds).
         "wagtail": {"level": "WARNING"},
     },
+}
+
+# Orders: one per merchant (commerce.order). Statuses are French words a merchant reads in
+# its back office; the pipeline says which change is allowed from each status.
+OSCAR_INITIAL_ORDER_STATUS = "Reçue"
+OSCAR_INITIAL_LINE_STATUS = "Reçue"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Reçue": ("En préparation", "Annulée"),
+    "En préparation": ("Prête à retirer", "Expédiée", "Annulée"),
+    "Prête à retirer": ("Retirée", "Annulée"),
+    "Expédiée": ("Livrée",),
+    "Retirée": (),
+    "Livrée": (),
+    "Annulée": (),
 }
