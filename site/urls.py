@@ -23,6 +23,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
+    path("paiement/", include("commerce.payment.urls")),
 ]
 
 if settings.DEBUG:
@@ -31,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
+    path("commande/", include("merchants.checkout.urls")),
     # Wagtail serves every other path: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -49,6 +49,10 @@ class Checkout(models.Model):
     email = models.EmailField(_("e-mail"))
     currency = models.CharField(_("devise"), max_length=12, default="EUR")
     amount = models.DecimalField(_("montant TTC"), max_digits=12, decimal_places=2)
+    # What placement could not supply (stock gone after payment); refunds catch up to it.
+    refund_due = models.DecimalField(
+        _("montant à rembourser"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
     refunded_amount = models.DecimalField(
         _("montant remboursé"), max_digits=12, decimal_places=2, default=Decimal("0.00")
     )

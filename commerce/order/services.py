@@ -137,7 +137,8 @@ def checkout_place_orders(*, checkout_id: int) -> PlacementResult:
         else:
             checkout.status = Checkout.Status.PLACED
         checkout.placed_at = timezone.now()
-        checkout.save(update_fields=["status", "placed_at"])
+        checkout.refund_due = refund
+        checkout.save(update_fields=["status", "placed_at", "refund_due"])
         if checkout.basket_id:
             checkout.basket.submit()
     return result

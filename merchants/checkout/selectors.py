@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from commerce.order.plan import CheckoutPlan, PlannedGroup
 from commerce.partner.strategy import France
 from merchants.models import Merchant, OpeningPeriod
 
@@ -101,3 +102,23 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
         for partner_id, group_lines in grouped.items()
     ]
     return sorted(groups, key=lambda group: group.merchant.name)
+
+
+@dataclass(frozen=True)
+class SummaryGroup:
+    """A planned group with the shop it belongs to, for summary pages and e-mails."""
+
+    merchant: Merchant
+    group: PlannedGroup
+
+
+def checkout_summary(*, plan: CheckoutPlan) -> list[SummaryGroup]:
+    """The plan's groups with their shops, in one query."""
+    merchants = Merchant.objects.select_related("commune").in_bulk(
+        [group.partner_id for group in plan.groups], field_name="partner_id"
+    )
+    return [
+        SummaryGroup(merchant=merchants[group.partner_id], group=group)
+        for group in plan.groups
+        if group.partner_id in merchants
+    ]

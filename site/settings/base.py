@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "commerce.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "commerce.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
@@ -259,3 +259,11 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Livrée": (),
     "Annulée": (),
 }
+
+# Stripe: real keys in production; `make run` and the tests point STRIPE_API_BASE and
+# STRIPE_JS_URL at a local localstripe server instead.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")

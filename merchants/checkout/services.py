@@ -1,0 +1,46 @@
+"""Writes of the checkout flow on the marketplace side: from choices to a payable Checkout."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from commerce.order.models import Checkout
+from commerce.order.services import checkout_create, checkout_update_plan
+from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
+from merchants.checkout.selectors import basket_groups_by_merchant
+from merchants.models import Commune
+
+
+def checkout_prepare(
+    *,
+    basket,
+    choices: dict[int, FulfilmentChoice],
+    commune: Commune | None,
+    email: str,
+    user=None,
+    shipping_address: dict | None = None,
+    now: datetime,
+    pending: Checkout | None = None,
+) -> Checkout:
+    """Price the basket as chosen and record it as a pending checkout, ready for payment.
+
+    Steps: group the basket by shop (stock re-checked), build the plan (raises
+    CheckoutNotPossible with French messages), then create the checkout or, if the shopper
+    came back to change a pending one of the same basket, replace its content so the one
+    PaymentIntent follows the new amount.
+    """
+    plan = checkout_plan_build(
+        groups=basket_groups_by_merchant(basket=basket), choices=choices, commune=commune, now=now
+    )
+    address = shipping_address if any(g.fulfilment_mode == "delivery" for g in plan.groups) else {}
+    if (
+        pending is not None
+        and pending.status == Checkout.Status.PENDING
+        and pending.basket_id == basket.id
+    ):
+        return checkout_update_plan(
+            checkout=pending, plan=plan, email=email, shipping_address=address
+        )
+    return checkout_create(
+        plan=plan, email=email, basket=basket, user=user, shipping_address=address
+    )
