@@ -15,6 +15,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from merchants.checkout import basket_views
+
 urlpatterns = [
     # Wagtail admin is the one back office for council staff and merchants.
     path("admin/", include(wagtailadmin_urls)),
@@ -31,6 +33,13 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # The basket grouped by shop replaces Oscar's summary at the same URL (matched first).
+    path("boutique/basket/", basket_views.basket_page, name="basket-by-shop"),
+    path(
+        "boutique/basket/ligne/<int:line_id>/",
+        basket_views.basket_line_update,
+        name="basket-line-update",
+    ),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
     path("commande/", include("merchants.checkout.urls")),

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import stripe
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
@@ -123,7 +125,21 @@ def payment_succeeded(*, payment_intent_id: str) -> PlacementResult:
         raise PaymentNotSucceeded(f"{payment_intent_id}: {intent.status}, {intent.amount}")
     result = checkout_place_orders(checkout_id=checkout.pk)
     checkout_refund_outstanding(checkout=result.checkout)
+    if result.placed_now:
+        checkout_id = result.checkout.pk
+        transaction.on_commit(lambda: _orders_placed_handlers_run(checkout_id=checkout_id))
     return result
+
+
+def _orders_placed_handlers_run(*, checkout_id: int) -> None:
+    # Commerce knows no shops: the site names who is told (e-mails live in merchants).
+    for path in settings.CHECKOUT_ORDERS_PLACED_HANDLERS:
+        try:
+            import_string(path)(checkout_id=checkout_id)
+        except Exception:
+            # The orders are placed and paid; a mail server down must not turn that into
+            # an error page or a webhook retry.
+            logger.exception("Handler %s failed for checkout %s", path, checkout_id)
 
 
 def checkout_refund_outstanding(*, checkout: Checkout) -> Decimal:

@@ -44,3 +44,27 @@ def checkout_prepare(
     return checkout_create(
         plan=plan, email=email, basket=basket, user=user, shipping_address=address
     )
+
+
+def basket_line_set_quantity(*, basket, line_id: int, quantity: int) -> int:
+    """Change one line's quantity (0 removes it); returns the quantity kept.
+
+    The quantity is capped at the free stock so the basket never promises what the shop
+    does not have; the page says so in French.
+    """
+    line = basket.lines.select_related("stockrecord", "product__product_class").get(pk=line_id)
+    if quantity <= 0:
+        line.delete()
+        basket.reset_offer_applications()
+        return 0
+    record = line.stockrecord
+    tracks = line.product.product_class is None or line.product.product_class.track_stock
+    if tracks and record is not None:
+        quantity = min(quantity, max(0, record.net_stock_level))
+    if quantity == 0:
+        line.delete()
+    else:
+        line.quantity = quantity
+        line.save(update_fields=["quantity"])
+    basket.reset_offer_applications()
+    return quantity

@@ -267,3 +267,5 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
+# Called with checkout_id= after a checkout's orders are placed (and committed).
+CHECKOUT_ORDERS_PLACED_HANDLERS = ["merchants.checkout.notifications.checkout_orders_placed_notify"]
