@@ -20,6 +20,7 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -182,3 +183,24 @@ def stripe_event_handle(*, event: stripe.Event) -> bool:
 
 def _is_ours(payment_intent_id: str) -> bool:
     return Checkout.objects.filter(payment_intent_id=payment_intent_id).exists()
+
+
+def order_refund(*, order) -> Decimal:
+    """Refund one merchant's order in full (its lines and its shipping) on the basket's payment.
+
+    The idempotency key is the order number: a retried cancellation never refunds twice.
+    """
+    checkout = order.checkout
+    if checkout is None or not checkout.payment_intent_id or order.total_incl_tax <= 0:
+        return Decimal("0.00")
+    stripe_client().v1.refunds.create(
+        params={
+            "payment_intent": checkout.payment_intent_id,
+            "amount": amount_in_cents(order.total_incl_tax),
+        },
+        options={"idempotency_key": f"refund-order-{order.number}"},
+    )
+    Checkout.objects.filter(pk=checkout.pk).update(
+        refunded_amount=F("refunded_amount") + order.total_incl_tax
+    )
+    return order.total_incl_tax
