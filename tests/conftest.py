@@ -1,9 +1,12 @@
+import os
+
 import pytest
 
 from tests.services import (
     chromium_path,
     database_is_postgres,
     free_port,
+    localstripe_is_up,
     localstripe_start,
     require_service,
 )
@@ -20,7 +23,17 @@ def postgres(db):
 
 @pytest.fixture(scope="session")
 def localstripe_url():
-    """A localstripe server for the session (real HTTP, Stripe's protocol): its base URL."""
+    """A localstripe server (real HTTP, Stripe's protocol): its base URL.
+
+    CI starts one and names it in LOCALSTRIPE_URL; otherwise the session starts its own.
+    """
+    configured = os.environ.get("LOCALSTRIPE_URL")
+    if configured:
+        require_service(
+            localstripe_is_up(configured), f"localstripe is not answering at {configured}"
+        )
+        yield configured.rstrip("/")
+        return
     port = free_port()
     process = localstripe_start(port=port)
     require_service(process is not None, "localstripe could not start (pip install localstripe)")

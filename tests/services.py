@@ -50,6 +50,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def localstripe_is_up(url: str) -> bool:
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(f"{url.rstrip('/')}/js.stripe.com/v3/", timeout=2)
+        return True
+    except OSError:
+        return False
+
+
 def localstripe_start(*, port: int):
     """Start localstripe (a Stripe-protocol HTTP server) on ``port``; None if it cannot run."""
     import subprocess
