@@ -144,3 +144,8 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
     assert "Camembert" in cheese_mail and "Le Horla" not in cheese_mail
     books_mail = by_recipient[("librairie@example.org",)].body
     assert "Le Horla" in books_mail and "Camembert" not in books_mail
+
+
+def test_the_basket_page_is_translated_under_en(client):
+    page = client.get("/en/boutique/basket/")
+    assert "Your basket" in page.content.decode()
