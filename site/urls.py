@@ -9,7 +9,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -39,6 +40,12 @@ urlpatterns += i18n_patterns(
         "boutique/basket/ligne/<int:line_id>/",
         basket_views.basket_line_update,
         name="basket-line-update",
+    ),
+    # Oscar's own checkout would place one unpaid order for the whole basket: every one of
+    # its URLs leads to ours instead.
+    re_path(
+        r"^boutique/checkout/",
+        RedirectView.as_view(pattern_name="orne_checkout:start", permanent=False),
     ),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),

@@ -149,3 +149,11 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
 def test_the_basket_page_is_translated_under_en(client):
     page = client.get("/en/boutique/basket/")
     assert "Your basket" in page.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/boutique/checkout/", "/boutique/checkout/preview/"])
+def test_oscars_own_checkout_cannot_place_an_unpaid_order(client, make_shop, article, path):
+    add_to_basket(client, article(make_shop("Librairie")))
+    response = client.post(path, {"action": "place_order"})
+    assert (response.status_code, response["Location"]) == (302, "/commande/")
+    assert not Order.objects.exists()
