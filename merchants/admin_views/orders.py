@@ -9,6 +9,7 @@ merchants.services.orders (refund on cancellation, e-mail to the shopper).
 
 from __future__ import annotations
 
+import stripe
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -54,9 +55,11 @@ class OrderStatusEditView(ScopedEditView):
         try:
             return super().form_valid(form)
         except OrderStatusRefused as refused:
-            form.add_error(None, str(refused))
-        except Exception:  # a refund Stripe refused: nothing was changed
-            form.add_error(None, _("Le remboursement n'a pas pu être fait ; réessayez."))
+            message = str(refused)
+        except stripe.StripeError:  # the refund was refused: the transaction rolled back
+            message = _("Le remboursement n'a pas pu être fait ; réessayez.")
+        form.add_error(None, message)
+        self.produced_error_message = message
         return self.form_invalid(form)
 
     def get_success_message(self, instance=None):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.utils.translation import gettext as _
+
 from commerce.order.models import Checkout
 from commerce.order.services import checkout_create, checkout_update_plan
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
+from commerce.payment.services import checkout_payment_is_under_way
+from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import Commune
 
@@ -38,6 +41,12 @@ def checkout_prepare(
         and pending.status == Checkout.Status.PENDING
         and pending.basket_id == basket.id
     ):
+        if checkout_payment_is_under_way(checkout=pending):
+            # Paid (or at the bank) for the old content: changing it now would charge one
+            # amount and place another; the orders come with the payment's confirmation.
+            raise CheckoutNotPossible(
+                [_("Votre paiement est déjà en cours : vos commandes arrivent.")]
+            )
         return checkout_update_plan(
             checkout=pending, plan=plan, email=email, shipping_address=address
         )

@@ -47,7 +47,12 @@ def merchant_order_next_statuses(*, order: Order) -> list[str]:
 def merchant_order_set_status(*, order_id: int, status: str) -> Order:
     """Change the status of an order (already scoped to the merchant by the caller)."""
     with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("checkout").get(pk=order_id)
+        # of=("self",): PostgreSQL cannot lock the nullable side of the join to checkout.
+        order = (
+            Order.objects.select_for_update(of=("self",))
+            .select_related("checkout")
+            .get(pk=order_id)
+        )
         if status not in merchant_order_next_statuses(order=order):
             raise OrderStatusRefused(
                 _("Une commande « %(current)s » ne peut pas passer à « %(new)s ».")

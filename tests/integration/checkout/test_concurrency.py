@@ -28,7 +28,7 @@ NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))
 # Decided at collection, before any database fixture: a transactional test that skipped
 # inside the test would still flush the (reused) SQLite test database on its way out.
 @pytest.mark.skipif(not database_is_postgres() and not in_ci(), reason=NO_POSTGRES)
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_parallel_checkouts_for_five_articles_place_exactly_five_orders(
     make_shop, article, basket_of
 ):

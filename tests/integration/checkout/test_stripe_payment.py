@@ -260,3 +260,32 @@ def test_the_return_page_places_nothing_for_an_unpaid_intent(checkout_page):
     assert not Order.objects.exists()
     with pytest.raises(stripe.InvalidRequestError):
         stripe_client().v1.payment_intents.retrieve("pi_does_not_exist")
+
+
+def test_a_paid_checkout_cannot_be_changed_before_its_orders_are_placed(
+    checkout_page, two_shop_basket
+):
+    client, checkout = checkout_page
+    _, cheese, books, *_ = two_shop_basket
+    pay(client, VISA)
+    page = client.get(reverse("orne_checkout:start"))
+    other_slot = page.context["form"].fields[f"slot_{books.pk}"].choices[2][0]
+
+    # A valid new choice (another slot), made in a second tab after paying.
+    response = client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "autre@example.org",
+            f"mode_{cheese.pk}": "delivery",
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": other_slot,
+            **ADDRESS,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Votre paiement est déjà en cours" in response.content.decode()
+    checkout.refresh_from_db()
+    assert checkout.email == "marie@example.org"
+    client.get(reverse("orne_checkout:return"))
+    assert Order.objects.filter(checkout=checkout).count() == 2
