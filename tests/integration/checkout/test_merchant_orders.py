@@ -95,6 +95,21 @@ def test_a_merchant_takes_its_pickup_order_to_collected_and_the_shopper_hears_ea
     assert all(m.to == ["marie@example.org"] for m in mail.outbox)
 
 
+def test_the_other_merchant_takes_its_delivery_order_to_delivered(client, paid_basket):
+    alpha, _, order_a, order_b, _ = paid_basket
+    client.force_login(alpha.users.get())
+    for status in ("En préparation", "Expédiée", "Livrée"):
+        assert set_status(client, order_a, status).status_code == 302
+    order_a.refresh_from_db()
+    order_b.refresh_from_db()
+    assert (order_a.status, order_b.status) == ("Livrée", "Reçue")
+    assert list(order_a.status_changes.order_by("pk").values_list("new_status", flat=True)) == [
+        "En préparation",
+        "Expédiée",
+        "Livrée",
+    ]
+
+
 def test_a_pickup_order_cannot_be_marked_shipped(client, paid_basket):
     _, beta, _, order_b, _ = paid_basket
     client.force_login(beta.users.get())
