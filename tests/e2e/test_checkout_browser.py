@@ -15,9 +15,12 @@ from oscar.core.loading import get_model
 
 from commerce.payment.models import StripeEvent
 from merchants.models import Commune, OpeningPeriod
+from merchants.services.onboarding import ShopDetails, merchant_onboard
 from tests.factories import MerchantFactory, MerchantStockRecordFactory
 
 Order = get_model("order", "Order")
+BOOKS_EMAIL = "librairie@example.org"
+PASSWORD = "le-horla-maupassant-61"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -40,7 +43,12 @@ def two_shops(stripe_settings, webhook_to_live_server):
         name="Fromagerie Hébert", offers_delivery=True, delivery_fee=Decimal("4.50")
     )
     cheese.delivery_communes.set([home])
-    books = MerchantFactory(name="Librairie du Passage", offers_click_collect=True)
+    # Onboarded like a real shop (account, group, page) so it can log in to the back office.
+    books = merchant_onboard(
+        details=ShopDetails(name="Librairie du Passage", commune=home, email=BOOKS_EMAIL),
+        password=PASSWORD,
+        notify=False,
+    )
     # Open all day every day, so a pickup slot exists whenever the test runs.
     for day in range(7):
         OpeningPeriod.objects.create(
@@ -112,6 +120,27 @@ def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_sh
         assert clock.monotonic() < deadline, "localstripe's webhook never arrived"
         clock.sleep(0.2)
     assert Order.objects.count() == 2
+
+    # The bookshop takes its order to "collected" in the back office; it never sees the
+    # cheese order of the same basket.
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", BOOKS_EMAIL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    book_order = Order.objects.get(fulfilment_mode="click_collect")
+    cheese_order = Order.objects.get(fulfilment_mode="delivery")
+    page.goto(f"{live_server.url}/admin/commandes/")
+    listing = page.inner_text("main")
+    assert book_order.number in listing and cheese_order.number not in listing
+    for status in ("En préparation", "Prête à retirer", "Retirée"):
+        page.goto(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
+        page.select_option("select[name=status]", value=status)
+        page.locator("form#w-editor-form button[type=submit]").first.click()
+        page.wait_for_url(f"{live_server.url}/admin/commandes/")
+    book_order.refresh_from_db()
+    cheese_order.refresh_from_db()
+    assert (book_order.status, cheese_order.status) == ("Retirée", "Reçue")
 
 
 def test_a_declined_card_is_explained_in_french_and_the_basket_stays(live_server, page, two_shops):
