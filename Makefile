@@ -35,11 +35,12 @@ $(INSTALLED): pyproject.toml setup.py constraints.txt
 install: $(INSTALLED)
 
 # localstripe runs for as long as the site does (stopped on exit or Ctrl-C); buy with card
-# 4242 4242 4242 4242, any future date, any CVC.
+# 4242 4242 4242 4242, any future date, any CVC. It starts empty each time (--from-scratch):
+# its only persistence is a /tmp file shared by every localstripe on the machine.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@$(VENV)/bin/localstripe --port $(STRIPE_PORT) > var/localstripe.log 2>&1 & \
+	@$(VENV)/bin/localstripe --port $(STRIPE_PORT) --from-scratch > var/localstripe.log 2>&1 & \
 	  pid=$$!; trap "kill $$pid 2>/dev/null" EXIT INT TERM; \
 	  for i in $$(seq 50); do \
 	    $(PY) -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(STRIPE_PORT)/js.stripe.com/v3/', timeout=1)" 2>/dev/null && break; \

@@ -61,7 +61,11 @@ def localstripe_is_up(url: str) -> bool:
 
 
 def localstripe_start(*, port: int):
-    """Start localstripe (a Stripe-protocol HTTP server) on ``port``; None if it cannot run."""
+    """Start localstripe (a Stripe-protocol HTTP server) on ``port``; None if it cannot run.
+
+    ``--from-scratch``: every localstripe shares /tmp/localstripe.pickle, which concurrent
+    instances (another test run, make run) leave truncated; loading it would crash.
+    """
     import subprocess
     import sys
     import time
@@ -72,7 +76,7 @@ def localstripe_start(*, port: int):
     if not executable.exists():
         return None
     process = subprocess.Popen(
-        [str(executable), "--port", str(port)],
+        [str(executable), "--port", str(port), "--from-scratch"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
