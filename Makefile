@@ -8,6 +8,12 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# make run's payment server: localstripe on a loopback port, test keys that only it accepts.
+STRIPE_PORT ?= 8420
+LOCALSTRIPE_ENV := STRIPE_API_BASE=http://127.0.0.1:$(STRIPE_PORT) \
+	STRIPE_JS_URL=http://127.0.0.1:$(STRIPE_PORT)/js.stripe.com/v3/ \
+	STRIPE_SECRET_KEY=sk_test_localstripe STRIPE_PUBLISHABLE_KEY=pk_test_localstripe \
+	STRIPE_WEBHOOK_SECRET=whsec_localstripe BASE_URL=http://$(HOST):$(PORT)
 
 # Locally the migrated SQLite test database is kept between runs (migrating from scratch
 # takes about a minute); CI always builds it anew.
@@ -28,10 +34,20 @@ $(INSTALLED): pyproject.toml setup.py constraints.txt
 
 install: $(INSTALLED)
 
+# localstripe runs for as long as the site does (stopped on exit or Ctrl-C); buy with card
+# 4242 4242 4242 4242, any future date, any CVC. It starts empty each time (--from-scratch):
+# its only persistence is a /tmp file shared by every localstripe on the machine.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(VENV)/bin/localstripe --port $(STRIPE_PORT) --from-scratch > var/localstripe.log 2>&1 & \
+	  pid=$$!; trap "kill $$pid 2>/dev/null" EXIT INT TERM; \
+	  for i in $$(seq 50); do \
+	    $(PY) -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(STRIPE_PORT)/js.stripe.com/v3/', timeout=1)" 2>/dev/null && break; \
+	    sleep 0.2; \
+	  done; \
+	  $(LOCALSTRIPE_ENV) $(PY) manage.py localstripe_webhook && \
+	  $(LOCALSTRIPE_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install axe-core
 	$(PY) -m pytest $(REUSE_DB) $(PYTEST_ARGS)

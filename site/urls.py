@@ -9,13 +9,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
-from django.views.generic import TemplateView
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from merchants.checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -30,14 +31,30 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
+    path("paiement/", include("commerce.payment.urls")),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # The basket grouped by shop replaces Oscar's summary at the same URL (matched first).
+    path("boutique/basket/", basket_views.basket_page, name="basket-by-shop"),
+    path(
+        "boutique/basket/ligne/<int:line_id>/",
+        basket_views.basket_line_update,
+        name="basket-line-update",
+    ),
+    # Oscar's own checkout would place one unpaid order for the whole basket: every one of
+    # its URLs leads to ours instead.
+    re_path(
+        r"^boutique/checkout/",
+        RedirectView.as_view(pattern_name="orne_checkout:start", permanent=False),
+    ),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
+    path("commande/", include("merchants.checkout.urls")),
     # Wagtail serves every other path: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,6 +1,15 @@
+import os
+
 import pytest
 
-from tests.services import chromium_path, database_is_postgres, require_service
+from tests.services import (
+    chromium_path,
+    database_is_postgres,
+    free_port,
+    localstripe_is_up,
+    localstripe_start,
+    require_service,
+)
 
 
 @pytest.fixture
@@ -10,6 +19,38 @@ def postgres(db):
         database_is_postgres(),
         "PostgreSQL is not configured (set DATABASE_URL=postgres://user:pass@host/db)",
     )
+
+
+@pytest.fixture(scope="session")
+def localstripe_url():
+    """A localstripe server (real HTTP, Stripe's protocol): its base URL.
+
+    CI starts one and names it in LOCALSTRIPE_URL; otherwise the session starts its own.
+    """
+    configured = os.environ.get("LOCALSTRIPE_URL")
+    if configured:
+        require_service(
+            localstripe_is_up(configured), f"localstripe is not answering at {configured}"
+        )
+        yield configured.rstrip("/")
+        return
+    port = free_port()
+    process = localstripe_start(port=port)
+    require_service(process is not None, "localstripe could not start (pip install localstripe)")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def stripe_settings(settings, localstripe_url):
+    """Point the site's Stripe client and Stripe.js at the session's localstripe."""
+    settings.STRIPE_SECRET_KEY = "sk_test_orne"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_orne"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_orne_test"
+    settings.STRIPE_API_BASE = localstripe_url
+    settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
+    return settings
 
 
 @pytest.fixture(scope="session")

@@ -40,3 +40,54 @@ def chromium_path() -> str | None:
 
 def database_is_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def localstripe_is_up(url: str) -> bool:
+    import urllib.request
+
+    try:
+        urllib.request.urlopen(f"{url.rstrip('/')}/js.stripe.com/v3/", timeout=2)
+        return True
+    except OSError:
+        return False
+
+
+def localstripe_start(*, port: int):
+    """Start localstripe (a Stripe-protocol HTTP server) on ``port``; None if it cannot run.
+
+    ``--from-scratch``: every localstripe shares /tmp/localstripe.pickle, which concurrent
+    instances (another test run, make run) leave truncated; loading it would crash.
+    """
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    executable = Path(sys.executable).with_name("localstripe")
+    if not executable.exists():
+        return None
+    process = subprocess.Popen(
+        [str(executable), "--port", str(port), "--from-scratch"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/js.stripe.com/v3/", timeout=1)
+            return process
+        except OSError:
+            if process.poll() is not None:
+                return None
+            time.sleep(0.2)
+    process.terminate()
+    return None

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
 
@@ -24,6 +26,41 @@ class StockRecord(AbstractStockRecord):
     @property
     def vat_rate_decimal(self) -> Decimal:
         return Decimal(self.vat_rate)
+
+    def allocate(self, quantity: int) -> None:
+        """Allocate ``quantity`` only if that much is still free, else raise.
+
+        Oscar 4.2 adds to ``num_allocated`` unconditionally, so two buyers of the last
+        article both succeed and the free stock goes negative. Here the update carries the
+        availability test in its WHERE clause: the database decides, row by row, even if a
+        caller forgot to lock (checkout_place_orders also locks first, see
+        commerce.partner.locks, so the re-check it shows the shopper is exact).
+        """
+        if not self.can_track_allocations:
+            return
+        self.pre_save_signal()
+        free = Coalesce(F("num_in_stock"), 0) - Coalesce(F("num_allocated"), 0)
+        updated = (
+            self.__class__.objects.filter(pk=self.pk)
+            .alias(free=free)
+            .filter(free__gte=quantity)
+            .update(num_allocated=Coalesce(F("num_allocated"), 0) + quantity)
+        )
+        if not updated:
+            raise InsufficientStock(stockrecord_id=self.pk, requested=quantity)
+        self.refresh_from_db(fields=["num_allocated"])
+        self.post_save_signal()
+
+    allocate.alters_data = True
+
+
+class InsufficientStock(Exception):
+    """Less free stock than asked for: the allocation did not happen."""
+
+    def __init__(self, *, stockrecord_id: int, requested: int):
+        super().__init__(f"stock record {stockrecord_id}: {requested} not available")
+        self.stockrecord_id = stockrecord_id
+        self.requested = requested
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

@@ -1,32 +1,107 @@
-"""A merchant's orders in the back office (placing orders comes with the checkout issue).
+"""A merchant's orders in the back office, and the one screen that changes their status.
 
-The scoping is in place now: a merchant reaches only orders whose lines are its partner's.
+Scoped like every merchant screen (merchants.admin_views.scoped): a merchant reaches only
+orders whose lines are its partner's, so another shop's order from the same basket is a
+404 for reading and writing. The edit screen is the status change: it offers only the
+statuses the pipeline allows for this order's fulfilment, and goes through
+merchants.services.orders (refund on cancellation, e-mail to the shopper).
 """
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+import stripe
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from merchants.admin_views.scoped import MerchantScopedViewSetMixin
+from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedEditView
+from merchants.services.orders import (
+    OrderStatusRefused,
+    merchant_order_next_statuses,
+    merchant_order_set_status,
+)
 
 Order = get_model("order", "Order")
+
+
+class OrderStatusForm(WagtailAdminModelForm):
+    class Meta:
+        model = Order
+        fields = ["status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(s, s) for s in merchant_order_next_statuses(order=self.instance)]
+        self.fields["status"] = forms.ChoiceField(
+            label=_("Nouveau statut"),
+            choices=choices,
+            help_text=_("Le client est prévenu par e-mail. Annuler rembourse cette commande."),
+        )
+
+
+class OrderStatusEditView(ScopedEditView):
+    def get_form_class(self):
+        return OrderStatusForm
+
+    def save_instance(self):
+        return merchant_order_set_status(
+            order_id=self.object.pk, status=self.form.cleaned_data["status"]
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except OrderStatusRefused as refused:
+            message = str(refused)
+        except stripe.StripeError:  # the refund was refused: the transaction rolled back
+            message = _("Le remboursement n'a pas pu être fait ; réessayez.")
+        form.add_error(None, message)
+        self.produced_error_message = message
+        return self.form_invalid(form)
+
+    def get_success_message(self, instance=None):
+        return _("Commande %(number)s : %(status)s. Le client est prévenu.") % {
+            "number": self.object.number,
+            "status": self.form.cleaned_data["status"],
+        }
 
 
 class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     model = Order
     merchant_path = "lines__partner__merchant"
     icon = "list-ul"
-    menu_label = _("Commandes")
+    menu_label = gettext_lazy("Commandes")
     menu_order = 220
     add_to_admin_menu = True
     name = "merchant_orders"
     url_prefix = "commandes"
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["number", "date_placed", "status", "total_incl_tax"]
-    list_filter = ["status"]
+    edit_view_class = OrderStatusEditView
+    list_display = [
+        "number",
+        "date_placed",
+        "status",
+        "fulfilment_mode",
+        "pickup_starts_at",
+        "total_incl_tax",
+    ]
+    list_filter = ["status", "fulfilment_mode"]
     search_fields = ["number"]
     form_fields = ["status"]
-    inspect_view_fields = ["number", "date_placed", "status", "total_incl_tax", "guest_email"]
+    inspect_view_fields = [
+        "number",
+        "date_placed",
+        "status",
+        "fulfilment_mode",
+        "pickup_starts_at",
+        "pickup_ends_at",
+        "pickup_address",
+        "shipping_address",
+        "shipping_incl_tax",
+        "total_incl_tax",
+        "guest_email",
+    ]

@@ -66,9 +66,9 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
+    "commerce.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "commerce.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     # Oscar owns the label `search`; ours is `product_search` (search/apps.py).
     "oscar.apps.search.apps.SearchConfig",
@@ -245,3 +245,27 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Orders: one per merchant (commerce.order). Statuses are French words a merchant reads in
+# its back office; the pipeline says which change is allowed from each status.
+OSCAR_INITIAL_ORDER_STATUS = "Reçue"
+OSCAR_INITIAL_LINE_STATUS = "Reçue"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Reçue": ("En préparation", "Annulée"),
+    "En préparation": ("Prête à retirer", "Expédiée", "Annulée"),
+    "Prête à retirer": ("Retirée", "Annulée"),
+    "Expédiée": ("Livrée",),
+    "Retirée": (),
+    "Livrée": (),
+    "Annulée": (),
+}
+
+# Stripe: real keys in production; `make run` and the tests point STRIPE_API_BASE and
+# STRIPE_JS_URL at a local localstripe server instead.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
+# Called with checkout_id= after a checkout's orders are placed (and committed).
+CHECKOUT_ORDERS_PLACED_HANDLERS = ["merchants.checkout.notifications.checkout_orders_placed_notify"]

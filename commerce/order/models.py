@@ -1,0 +1,108 @@
+# Forked: Oscar's Order knows one shipping method for the whole basket; here each merchant's
+# order carries its own fulfilment (delivery or click & collect with a slot), and every order
+# of one basket points at the one paid Checkout. Models declared before the star import.
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.abstract_models import AbstractOrder
+
+
+class FulfilmentMode(models.TextChoices):
+    DELIVERY = "delivery", _("Livraison à domicile")
+    CLICK_COLLECT = "click_collect", _("Retrait en boutique")
+
+
+class Checkout(models.Model):
+    """One paid basket: its number, its Stripe PaymentIntent and the plan of its orders.
+
+    ``plan`` is the frozen, server-computed content of every merchant group (lines, unit
+    prices, fulfilment, shipping charge) at the moment the amount was fixed, so placing the
+    orders after payment never re-prices anything (see commerce.order.plan).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente de paiement")
+        PLACED = "placed", _("Commandes passées")
+        PARTIALLY_REFUNDED = "partially_refunded", _("Passée, en partie remboursée")
+        REFUNDED = "refunded", _("Remboursée")
+        FAILED = "failed", _("Échouée")
+
+    number = models.CharField(_("numéro"), max_length=32, unique=True)
+    basket = models.ForeignKey(
+        "basket.Basket",
+        verbose_name=_("panier"),
+        related_name="checkouts",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("client"),
+        related_name="checkouts",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(_("e-mail"))
+    currency = models.CharField(_("devise"), max_length=12, default="EUR")
+    amount = models.DecimalField(_("montant TTC"), max_digits=12, decimal_places=2)
+    # What placement could not supply (stock gone after payment); refunds catch up to it.
+    refund_due = models.DecimalField(
+        _("montant à rembourser"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
+    refunded_amount = models.DecimalField(
+        _("montant remboursé"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
+    payment_intent_id = models.CharField(
+        _("PaymentIntent Stripe"), max_length=255, blank=True, db_index=True
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    plan = models.JSONField(_("contenu figé"), default=dict)
+    shipping_address = models.JSONField(_("adresse de livraison"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    placed_at = models.DateTimeField(_("commandes passées le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("paiement d'un panier")
+        verbose_name_plural = _("paiements de paniers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["payment_intent_id"],
+                condition=~models.Q(payment_intent_id=""),
+                name="checkout_unique_payment_intent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Order(AbstractOrder):
+    """One merchant's part of a paid basket, with its own fulfilment."""
+
+    checkout = models.ForeignKey(
+        Checkout,
+        verbose_name=_("paiement du panier"),
+        related_name="orders",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    fulfilment_mode = models.CharField(
+        _("mode de remise"), max_length=20, choices=FulfilmentMode.choices, blank=True
+    )
+    pickup_starts_at = models.DateTimeField(_("retrait à partir de"), null=True, blank=True)
+    pickup_ends_at = models.DateTimeField(_("retrait jusqu'à"), null=True, blank=True)
+    pickup_address = models.CharField(_("adresse de retrait"), max_length=255, blank=True)
+    delivery_commune_code = models.CharField(
+        _("commune livrée (code INSEE)"), max_length=5, blank=True
+    )
+
+
+from oscar.apps.order.models import *  # noqa: E402, F403

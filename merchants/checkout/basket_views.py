@@ -1,0 +1,51 @@
+"""The basket page, grouped by shop (replaces Oscar's basket summary at the same URL).
+
+Oscar's page prices every line through the strategy (a query per line) and knows nothing
+of shops; this one reads the selector (constant queries) and shows each shop's subtotal.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from merchants.checkout.selectors import basket_groups_by_merchant
+from merchants.checkout.services import basket_line_set_quantity
+
+
+def basket_page(request: HttpRequest) -> HttpResponse:
+    groups = basket_groups_by_merchant(basket=request.basket)
+    total = sum((group.subtotal_incl_tax for group in groups), 0)
+    return render(
+        request,
+        "checkout/basket.html",
+        {
+            "groups": groups,
+            "total": total,
+            "has_short_lines": any(line.is_short for g in groups for line in g.lines),
+        },
+    )
+
+
+@require_POST
+def basket_line_update(request: HttpRequest, line_id: int) -> HttpResponse:
+    basket = request.basket
+    if basket.id is None or not basket.lines.filter(pk=line_id).exists():
+        return redirect("basket:summary")
+    try:
+        wanted = int(request.POST.get("quantity", "0"))
+    except ValueError:
+        wanted = 0
+    if request.POST.get("remove"):
+        wanted = 0
+    kept = basket_line_set_quantity(basket=basket, line_id=line_id, quantity=wanted)
+    if kept == 0:
+        messages.info(request, _("L'article a été retiré de votre panier."))
+    elif kept < wanted:
+        messages.warning(
+            request, _("Il n'en reste que %(count)s : quantité ajustée.") % {"count": kept}
+        )
+    return redirect("basket:summary")

@@ -1,0 +1,124 @@
+"""Reads: the basket grouped by shop, priced from the stock records on the server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from commerce.order.plan import CheckoutPlan, PlannedGroup
+from commerce.partner.strategy import France
+from merchants.models import Merchant, OpeningPeriod
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    basket_line_id: int
+    stockrecord_id: int
+    product_id: int
+    title: str
+    size_label: str
+    quantity: int
+    unit_price_incl_tax: Decimal
+    unit_price_excl_tax: Decimal
+    available: int | None  # free stock; None when the product does not track stock
+
+    @property
+    def total_incl_tax(self) -> Decimal:
+        return self.unit_price_incl_tax * self.quantity
+
+    @property
+    def is_short(self) -> bool:
+        return self.available is not None and self.available < self.quantity
+
+
+@dataclass(frozen=True)
+class MerchantGroup:
+    """One shop's lines in the basket."""
+
+    merchant: Merchant
+    lines: tuple[GroupLine, ...]
+
+    @property
+    def subtotal_incl_tax(self) -> Decimal:
+        return sum((line.total_incl_tax for line in self.lines), ZERO)
+
+    @property
+    def subtotal_excl_tax(self) -> Decimal:
+        return sum((line.unit_price_excl_tax * line.quantity for line in self.lines), ZERO)
+
+
+def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
+    """The basket's lines grouped by shop, in a constant number of queries.
+
+    Prices come from each line's stock record through the site's pricing strategy (the one
+    rule for "what the shopper pays"), never from the basket line's stored price nor from
+    the browser. Merchants come with what fulfilment needs (communes served, hours).
+    """
+    if basket is None or basket.id is None:
+        return []
+    lines = list(
+        basket.lines.select_related("product__product_class", "stockrecord").order_by("pk")
+    )
+    partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
+    merchants = {
+        merchant.partner_id: merchant
+        for merchant in Merchant.objects.filter(partner_id__in=partner_ids)
+        .select_related("commune", "partner")
+        .prefetch_related(
+            "delivery_communes",
+            "delivery_intercommunalities",
+            Prefetch("opening_periods", queryset=OpeningPeriod.objects.order_by("weekday")),
+        )
+    }
+    strategy = France()
+    grouped: dict[int, list[GroupLine]] = {}
+    for line in lines:
+        record = line.stockrecord
+        if record is None or record.partner_id not in merchants:
+            continue
+        price = strategy.pricing_policy(line.product, record)
+        if not price.exists:
+            continue
+        tracks = line.product.product_class is None or line.product.product_class.track_stock
+        grouped.setdefault(record.partner_id, []).append(
+            GroupLine(
+                basket_line_id=line.pk,
+                stockrecord_id=record.pk,
+                product_id=line.product_id,
+                title=line.product.title,
+                size_label=getattr(line.product, "size_label", ""),
+                quantity=line.quantity,
+                unit_price_incl_tax=price.incl_tax,
+                unit_price_excl_tax=price.excl_tax,
+                available=max(0, record.net_stock_level) if tracks else None,
+            )
+        )
+    groups = [
+        MerchantGroup(merchant=merchants[partner_id], lines=tuple(group_lines))
+        for partner_id, group_lines in grouped.items()
+    ]
+    return sorted(groups, key=lambda group: group.merchant.name)
+
+
+@dataclass(frozen=True)
+class SummaryGroup:
+    """A planned group with the shop it belongs to, for summary pages and e-mails."""
+
+    merchant: Merchant
+    group: PlannedGroup
+
+
+def checkout_summary(*, plan: CheckoutPlan) -> list[SummaryGroup]:
+    """The plan's groups with their shops, in one query."""
+    merchants = Merchant.objects.select_related("commune").in_bulk(
+        [group.partner_id for group in plan.groups], field_name="partner_id"
+    )
+    return [
+        SummaryGroup(merchant=merchants[group.partner_id], group=group)
+        for group in plan.groups
+        if group.partner_id in merchants
+    ]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from merchants.checkout import views
+
+app_name = "orne_checkout"
+urlpatterns = [
+    path("", views.checkout_start, name="start"),
+    path("paiement/", views.checkout_payment, name="payment"),
+    path("paiement/carte/", views.checkout_pay, name="pay"),
+    path("paiement/retour/", views.checkout_return, name="return"),
+    path("confirmation/<str:number>/", views.checkout_confirmation, name="confirmation"),
+]

@@ -1,0 +1,184 @@
+"""Checkout pages: choices per shop, payment, return from payment, confirmation.
+
+Thin: every rule is in merchants.checkout (plans, fulfilment, services) and
+commerce.payment.services. The session remembers the shopper's commune, the pending
+checkout and the checkouts this browser paid (to show their confirmation page).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from commerce.order.models import Checkout
+from commerce.order.plan import CheckoutPlan
+from commerce.payment.services import (
+    PaymentNotSucceeded,
+    checkout_payment_confirm,
+    checkout_payment_start,
+    payment_succeeded,
+)
+from merchants.checkout.forms import CheckoutForm, CommuneForm
+from merchants.checkout.fulfilment import fulfilment_options
+from merchants.checkout.plans import CheckoutNotPossible
+from merchants.checkout.selectors import basket_groups_by_merchant, checkout_summary
+from merchants.checkout.services import checkout_prepare
+from merchants.models import Commune
+
+SESSION_COMMUNE = "checkout_commune"
+SESSION_CHECKOUT = "checkout_pending"
+SESSION_PAID = "checkout_paid"
+
+
+def _commune(request: HttpRequest) -> Commune | None:
+    code = request.GET.get("commune") or request.session.get(SESSION_COMMUNE)
+    commune = Commune.objects.filter(insee_code=code).select_related("intercommunality").first()
+    if commune is not None:
+        request.session[SESSION_COMMUNE] = commune.insee_code
+    return commune
+
+
+def _pending(request: HttpRequest) -> Checkout | None:
+    pk = request.session.get(SESSION_CHECKOUT)
+    return Checkout.objects.filter(pk=pk, status=Checkout.Status.PENDING).first() if pk else None
+
+
+@require_http_methods(["GET", "POST"])
+def checkout_start(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    commune = _commune(request)
+    groups = basket_groups_by_merchant(basket=request.basket)
+    if not groups:
+        messages.info(request, _("Votre panier est vide."))
+        return redirect("basket:summary")
+    options = {
+        g.merchant.pk: fulfilment_options(
+            merchant=g.merchant, commune=commune, subtotal_incl_tax=g.subtotal_incl_tax, now=now
+        )
+        for g in groups
+    }
+    initial = {"email": request.user.email} if request.user.is_authenticated else {}
+    form = CheckoutForm(request.POST or None, groups=groups, options=options, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            checkout = checkout_prepare(
+                basket=request.basket,
+                choices=form.choices(),
+                commune=commune,
+                email=form.cleaned_data["email"],
+                user=request.user,
+                shipping_address=form.shipping_address(),
+                now=now,
+                pending=_pending(request),
+            )
+        except CheckoutNotPossible as refused:
+            for message in refused.messages:
+                form.add_error(None, message)
+        else:
+            request.session[SESSION_CHECKOUT] = checkout.pk
+            return redirect("orne_checkout:payment")
+    rows = [
+        {
+            "group": g,
+            "options": options[g.merchant.pk],
+            "mode": form[f"mode_{g.merchant.pk}"],
+            "slot": form[f"slot_{g.merchant.pk}"],
+        }
+        for g in groups
+    ]
+    return render(
+        request,
+        "checkout/start.html",
+        {
+            "form": form,
+            "rows": rows,
+            "commune": commune,
+            "commune_form": CommuneForm(initial={"commune": commune}),
+        },
+    )
+
+
+def checkout_payment(request: HttpRequest) -> HttpResponse:
+    """The summary of what will be paid, and the card form."""
+    checkout = _pending(request)
+    if checkout is None:
+        return redirect("orne_checkout:start")
+    intent = checkout_payment_start(checkout=checkout)
+    return render(
+        request,
+        "checkout/payment.html",
+        {
+            "checkout": checkout,
+            "summary": checkout_summary(plan=CheckoutPlan.from_json(checkout.plan)),
+            "client_secret": intent.client_secret,
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+            "stripe_js_url": settings.STRIPE_JS_URL,
+        },
+    )
+
+
+@require_POST
+def checkout_pay(request: HttpRequest) -> JsonResponse:
+    """The browser posts its card token; any amount or price it sends is not read."""
+    checkout = _pending(request)
+    if checkout is None:
+        return JsonResponse({"status": "failed", "message": _("Ce paiement a expiré.")}, status=409)
+    try:
+        token = json.loads(request.body or b"{}").get("token", "")
+    except (ValueError, AttributeError):
+        token = ""
+    if not token:
+        return JsonResponse(
+            {"status": "failed", "message": _("Vérifiez les informations de votre carte.")},
+            status=400,
+        )
+    outcome = checkout_payment_confirm(checkout=checkout, card_token=str(token))
+    return JsonResponse(
+        {
+            "status": outcome.status,
+            "client_secret": outcome.client_secret,
+            "message": outcome.message,
+        }
+    )
+
+
+def checkout_return(request: HttpRequest) -> HttpResponse:
+    """The browser comes back after Stripe said succeeded: place the orders (once)."""
+    checkout = _pending(request) or _paid_by_this_browser(request)
+    if checkout is None or not checkout.payment_intent_id:
+        return redirect("orne_checkout:start")
+    try:
+        result = payment_succeeded(payment_intent_id=checkout.payment_intent_id)
+    except PaymentNotSucceeded:
+        messages.error(request, _("Le paiement n'a pas abouti. Votre panier est conservé."))
+        return redirect("orne_checkout:payment")
+    paid = set(request.session.get(SESSION_PAID, []))
+    paid.add(result.checkout.number)
+    request.session[SESSION_PAID] = sorted(paid)
+    request.session.pop(SESSION_CHECKOUT, None)
+    return redirect("orne_checkout:confirmation", number=result.checkout.number)
+
+
+def _paid_by_this_browser(request: HttpRequest) -> Checkout | None:
+    numbers = request.session.get(SESSION_PAID, [])
+    return Checkout.objects.filter(number__in=numbers).order_by("-created_at").first()
+
+
+def checkout_confirmation(request: HttpRequest, number: str) -> HttpResponse:
+    """Each merchant's order of one paid basket; only for the browser or account that paid."""
+    checkout = Checkout.objects.filter(number=number).first()
+    owns = checkout is not None and (
+        number in request.session.get(SESSION_PAID, [])
+        or (request.user.is_authenticated and checkout.user_id == request.user.pk)
+    )
+    if not owns:
+        raise Http404
+    orders = checkout.orders.prefetch_related("lines").order_by("number")
+    return render(request, "checkout/confirmation.html", {"checkout": checkout, "orders": orders})

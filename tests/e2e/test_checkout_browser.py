@@ -1,0 +1,168 @@
+"""A shopper buys from two shops in Chromium, paying through localstripe's Stripe.js.
+
+One shop delivers, the other keeps the article for click & collect; a declined card keeps
+the basket; a 3-D Secure card completes once the bank's challenge is passed.
+"""
+
+import time as clock
+import urllib.parse
+import urllib.request
+from datetime import time
+from decimal import Decimal
+
+import pytest
+from oscar.core.loading import get_model
+
+from commerce.payment.models import StripeEvent
+from merchants.models import Commune, OpeningPeriod
+from merchants.services.onboarding import ShopDetails, merchant_onboard
+from tests.factories import MerchantFactory, MerchantStockRecordFactory
+
+Order = get_model("order", "Order")
+BOOKS_EMAIL = "librairie@example.org"
+PASSWORD = "le-horla-maupassant-61"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def webhook_to_live_server(stripe_settings, live_server, localstripe_url):
+    """localstripe posts its events to this test's server, as Stripe would."""
+    data = urllib.parse.urlencode(
+        {"url": f"{live_server.url}/paiement/stripe/webhook/", "secret": "whsec_orne_test"}
+    ).encode()
+    urllib.request.urlopen(f"{localstripe_url}/_config/webhooks/orne", data=data, timeout=10)
+
+
+@pytest.fixture
+def two_shops(stripe_settings, webhook_to_live_server):
+    home = Commune.objects.get(insee_code="61001")
+    cheese = MerchantFactory(
+        name="Fromagerie Hébert", offers_delivery=True, delivery_fee=Decimal("4.50")
+    )
+    cheese.delivery_communes.set([home])
+    # Onboarded like a real shop (account, group, page) so it can log in to the back office.
+    books = merchant_onboard(
+        details=ShopDetails(name="Librairie du Passage", commune=home, email=BOOKS_EMAIL),
+        password=PASSWORD,
+        notify=False,
+    )
+    # Open all day every day, so a pickup slot exists whenever the test runs.
+    for day in range(7):
+        OpeningPeriod.objects.create(
+            merchant=books, weekday=day, opens_at=time(0), closes_at=time(23, 59)
+        )
+    camembert = MerchantStockRecordFactory(
+        merchant=cheese, price_incl_tax=Decimal("6.20"), product__title="Camembert"
+    )
+    horla = MerchantStockRecordFactory(
+        merchant=books, price_incl_tax=Decimal("18.00"), product__title="Le Horla"
+    )
+    return cheese, books, camembert, horla
+
+
+def fill_basket_and_choose(page, base, two_shops):
+    cheese, books, camembert, horla = two_shops
+    for record in (camembert, horla):
+        page.goto(base + record.product.get_absolute_url())
+        page.click("#add_to_basket_form button[type=submit]")
+    page.goto(f"{base}/boutique/basket/")
+    assert page.locator("section.basket__shop").count() == 2
+
+    page.click("text=Choisir livraison ou retrait")
+    page.select_option("select[name=commune]", "61001")
+    page.click("text=Voir les options")
+    page.check(f"input[name=mode_{cheese.pk}][value=delivery]")
+    page.check(f"input[name=mode_{books.pk}][value=click_collect]")
+    page.select_option(f"select[name=slot_{books.pk}]", index=1)
+    page.fill("input[name=email]", "marie@example.org")
+    page.fill("input[name=first_name]", "Marie")
+    page.fill("input[name=last_name]", "Lefèvre")
+    page.fill("input[name=line1]", "3 rue aux Sieurs")
+    page.fill("input[name=postcode]", "61000")
+    page.fill("input[name=city]", "Alençon")
+    page.click("text=Voir le récapitulatif")
+    page.wait_for_url("**/commande/paiement/")
+    assert "28,70" in page.locator("[data-total]").inner_text()
+
+
+def pay_with(page, number):
+    card = page.locator("#carte")
+    card.locator("input[placeholder=number]").fill(number)
+    card.locator("input[placeholder=exp_month]").fill("12")
+    card.locator("input[placeholder=exp_year]").fill("30")
+    card.locator("input[placeholder=cvc]").fill("123")
+    card.locator("input[placeholder=postal_code]").fill("61000")
+    page.click("#paiement button[type=submit]")
+
+
+def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_shops):
+    page.set_default_timeout(15_000)
+    fill_basket_and_choose(page, live_server.url, two_shops)
+
+    pay_with(page, "4242424242424242")
+
+    page.wait_for_url("**/commande/confirmation/**")
+    orders = page.locator("[data-order]")
+    assert orders.count() == 2
+    text = page.inner_text("main")
+    assert "Fromagerie Hébert" in text and "Livraison à domicile" in text
+    assert "Librairie du Passage" in text and "Retrait en boutique" in text
+    assert sorted(Order.objects.values_list("fulfilment_mode", flat=True)) == [
+        "click_collect",
+        "delivery",
+    ]
+    # The webhook arrives too (browser return and webhook race): still two orders.
+    deadline = clock.monotonic() + 10
+    while not StripeEvent.objects.filter(type="payment_intent.succeeded").exists():
+        assert clock.monotonic() < deadline, "localstripe's webhook never arrived"
+        clock.sleep(0.2)
+    assert Order.objects.count() == 2
+
+    # The bookshop takes its order to "collected" in the back office; it never sees the
+    # cheese order of the same basket.
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", BOOKS_EMAIL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    book_order = Order.objects.get(fulfilment_mode="click_collect")
+    cheese_order = Order.objects.get(fulfilment_mode="delivery")
+    page.goto(f"{live_server.url}/admin/commandes/")
+    listing = page.inner_text("main")
+    assert book_order.number in listing and cheese_order.number not in listing
+    for status in ("En préparation", "Prête à retirer", "Retirée"):
+        page.goto(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
+        page.select_option("select[name=status]", value=status)
+        page.locator("form#w-editor-form button[type=submit]").first.click()
+        page.wait_for_url(f"{live_server.url}/admin/commandes/")
+    book_order.refresh_from_db()
+    cheese_order.refresh_from_db()
+    assert (book_order.status, cheese_order.status) == ("Retirée", "Reçue")
+
+
+def test_a_declined_card_is_explained_in_french_and_the_basket_stays(live_server, page, two_shops):
+    page.set_default_timeout(15_000)
+    fill_basket_and_choose(page, live_server.url, two_shops)
+
+    pay_with(page, "4000000000000341")
+
+    error = page.locator("#paiement-erreur")
+    error.wait_for(state="visible")
+    assert "panier est conservé" in error.inner_text()
+    assert not Order.objects.exists()
+    page.goto(f"{live_server.url}/boutique/basket/")
+    assert page.locator("section.basket__shop").count() == 2
+
+
+def test_a_three_d_secure_card_completes_after_the_banks_challenge(live_server, page, two_shops):
+    page.set_default_timeout(15_000)
+    fill_basket_and_choose(page, live_server.url, two_shops)
+
+    pay_with(page, "4000002760003184")
+    page.click("text=Complete authentication")
+
+    page.wait_for_url("**/commande/confirmation/**")
+    assert page.locator("[data-order]").count() == 2

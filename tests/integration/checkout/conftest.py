@@ -1,0 +1,85 @@
+"""Shops with hours and a delivery area, and baskets filled from several of them."""
+
+from datetime import time
+from decimal import Decimal
+
+import pytest
+from oscar.core.loading import get_model
+
+from commerce.partner.strategy import France
+from merchants.models import Commune, OpeningPeriod
+from tests.factories import MerchantFactory, MerchantStockRecordFactory
+
+Basket = get_model("basket", "Basket")
+
+
+@pytest.fixture
+def communes(db):
+    """Three communes: home, a neighbour in the same EPCI, and one in another EPCI."""
+    home = Commune.objects.select_related("intercommunality").get(insee_code="61001")
+    neighbour = (
+        Commune.objects.filter(intercommunality=home.intercommunality).exclude(pk=home.pk).first()
+    )
+    elsewhere = (
+        Commune.objects.exclude(intercommunality=home.intercommunality)
+        .filter(intercommunality__isnull=False)
+        .first()
+    )
+    return home, neighbour, elsewhere
+
+
+@pytest.fixture
+def make_shop(db):
+    def make(name, *, delivers_to=(), epcis=(), fee="4.50", threshold="40.00", hours=None, **kw):
+        merchant = MerchantFactory(
+            name=name,
+            offers_delivery=bool(delivers_to or epcis),
+            delivery_fee=Decimal(fee),
+            free_delivery_threshold=Decimal(threshold) if threshold else None,
+            delivery_lead_days=kw.pop("lead_days", 2),
+            offers_click_collect=kw.pop("click_collect", True),
+            preparation_minutes=kw.pop("preparation_minutes", 60),
+            address=kw.pop("address", "1 place du Marché"),
+            **kw,
+        )
+        merchant.delivery_communes.set(delivers_to)
+        merchant.delivery_intercommunalities.set(epcis)
+        # Default hours: Tuesday to Saturday, 9:00–12:00 and 14:00–18:00; closed Sunday, Monday.
+        for weekday, opens, closes in hours or [
+            (day, time(h1), time(h2)) for day in range(1, 6) for h1, h2 in ((9, 12), (14, 18))
+        ]:
+            OpeningPeriod.objects.create(
+                merchant=merchant, weekday=weekday, opens_at=opens, closes_at=closes
+            )
+        return merchant
+
+    return make
+
+
+@pytest.fixture
+def article():
+    def make(merchant, *, price="10.00", vat="5.5", stock=10, title=None):
+        kwargs = {"product__title": title} if title else {}
+        return MerchantStockRecordFactory(
+            merchant=merchant,
+            price_incl_tax=Decimal(price),
+            vat_rate=vat,
+            num_in_stock=stock,
+            **kwargs,
+        )
+
+    return make
+
+
+@pytest.fixture
+def basket_of(db):
+    """basket_of([(stockrecord, quantity), ...]) -> an open Oscar basket."""
+
+    def make(items, *, basket=None):
+        basket = basket or Basket.objects.create()
+        basket.strategy = France()
+        for record, quantity in items:
+            basket.add_product(record.product, quantity)
+        return basket
+
+    return make

@@ -1,0 +1,159 @@
+"""Basket page by shop, the checkout form, and the e-mails after a purchase."""
+
+import json
+from html import unescape
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from commerce.order.models import Checkout
+from tests.integration.checkout.test_stripe_payment import ADDRESS, VISA, card_token
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+pytestmark = pytest.mark.django_db
+
+
+def add_to_basket(client, record, quantity=1):
+    response = client.post(reverse("basket:add", args=[record.product.pk]), {"quantity": quantity})
+    assert response.status_code == 302
+
+
+def test_the_basket_page_groups_lines_by_shop_with_subtotals(client, make_shop, article):
+    cheese, books = make_shop("Fromagerie Hébert"), make_shop("Librairie du Passage")
+    add_to_basket(client, article(cheese, price="6.20", title="Camembert"), 2)
+    add_to_basket(client, article(books, price="18.00", title="Le Horla"))
+
+    page = client.get(reverse("basket:summary"))
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert [g.merchant.name for g in page.context["groups"]] == [
+        "Fromagerie Hébert",
+        "Librairie du Passage",
+    ]
+    assert "Sous-total" in html and "12,40 €" in html and "30,40 €" in html
+
+
+def test_the_basket_page_costs_the_same_queries_for_3_shops_of_5_lines(client, make_shop, article):
+    add_to_basket(client, article(make_shop("Seule")))
+    with CaptureQueriesContext(connection) as one_line:
+        client.get(reverse("basket:summary"))
+    for shop in [make_shop(f"Boutique {n}") for n in range(3)]:
+        for _ in range(5):
+            add_to_basket(client, article(shop))
+    with CaptureQueriesContext(connection) as sixteen_lines:
+        page = client.get(reverse("basket:summary"))
+    assert sum(len(g.lines) for g in page.context["groups"]) == 16
+    assert len(sixteen_lines.captured_queries) == len(one_line.captured_queries)
+
+
+def test_a_quantity_above_the_stock_is_lowered_with_a_french_message(client, make_shop, article):
+    record = article(make_shop("Librairie"), stock=3)
+    add_to_basket(client, record)
+    line = Basket.objects.get().lines.get()
+    response = client.post(
+        reverse("basket-line-update", args=[line.pk]), {"quantity": 9}, follow=True
+    )
+    line.refresh_from_db()
+    assert line.quantity == 3
+    assert "Il n'en reste que 3" in unescape(response.content.decode())
+
+
+def test_the_address_is_asked_only_when_a_shop_delivers(
+    client, stripe_settings, make_shop, article
+):
+    books = make_shop("Librairie")
+    add_to_basket(client, article(books))
+    page = client.get(reverse("orne_checkout:start"))
+    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
+    response = client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "invite@example.org",
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": slot,
+        },
+    )
+    assert response.status_code == 302
+    checkout = Checkout.objects.get()
+    assert (checkout.email, checkout.user, checkout.shipping_address) == (
+        "invite@example.org",
+        None,
+        {},
+    )
+
+
+def test_delivery_without_an_address_is_refused_in_french(client, make_shop, article, communes):
+    home, _, _ = communes
+    cheese = make_shop("Fromagerie", delivers_to=[home])
+    add_to_basket(client, article(cheese))
+    client.get(reverse("orne_checkout:start"), {"commune": home.insee_code})
+    response = client.post(
+        reverse("orne_checkout:start"),
+        {"email": "invite@example.org", f"mode_{cheese.pk}": "delivery"},
+    )
+    assert response.status_code == 200
+    assert "Nécessaire pour la livraison." in response.content.decode()
+    assert not Checkout.objects.exists()
+
+
+def test_a_guest_pays_and_every_party_gets_its_own_email(
+    client, stripe_settings, make_shop, article, communes, django_capture_on_commit_callbacks
+):
+    home, _, _ = communes
+    cheese = make_shop("Fromagerie Hébert", delivers_to=[home], email="fromagerie@example.org")
+    books = make_shop("Librairie du Passage", email="librairie@example.org")
+    add_to_basket(client, article(cheese, price="6.20", title="Camembert"), 2)
+    add_to_basket(client, article(books, price="18.00", title="Le Horla"))
+    page = client.get(reverse("orne_checkout:start"), {"commune": home.insee_code})
+    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
+    client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "invite@example.org",
+            f"mode_{cheese.pk}": "delivery",
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": slot,
+            **ADDRESS,
+        },
+    )
+    client.get(reverse("orne_checkout:payment"))
+    client.post(
+        reverse("orne_checkout:pay"),
+        json.dumps({"token": card_token(VISA)}),
+        content_type="application/json",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmation = client.get(reverse("orne_checkout:return"), follow=True)
+
+    assert "Commande" in confirmation.content.decode()
+    by_recipient = {tuple(message.to): message for message in mail.outbox}
+    assert set(by_recipient) == {
+        ("invite@example.org",),
+        ("fromagerie@example.org",),
+        ("librairie@example.org",),
+    }
+    summary = by_recipient[("invite@example.org",)].body
+    assert "Camembert" in summary and "Le Horla" in summary
+    cheese_mail = by_recipient[("fromagerie@example.org",)].body
+    assert "Camembert" in cheese_mail and "Le Horla" not in cheese_mail
+    books_mail = by_recipient[("librairie@example.org",)].body
+    assert "Le Horla" in books_mail and "Camembert" not in books_mail
+
+
+def test_the_basket_page_is_translated_under_en(client):
+    page = client.get("/en/boutique/basket/")
+    assert "Your basket" in page.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/boutique/checkout/", "/boutique/checkout/preview/"])
+def test_oscars_own_checkout_cannot_place_an_unpaid_order(client, make_shop, article, path):
+    add_to_basket(client, article(make_shop("Librairie")))
+    response = client.post(path, {"action": "place_order"})
+    assert (response.status_code, response["Location"]) == (302, "/commande/")
+    assert not Order.objects.exists()
