@@ -23,12 +23,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The product search API: no language prefix, its URLs are a stable interface.
+    path("api/search/", include("search.api_urls")),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("recherche/", include("search.urls")),
+    # Oscar's haystack search and catalogue browse lead to our search page: mounted first.
+    path("boutique/", include("search.oscar_urls")),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     # Wagtail serves every other path: keep it last.
     path("", include(wagtail_urls)),

@@ -230,6 +230,9 @@ LOGGING = {
     "loggers": {
         # haystack warns about facets on every query with its simple backend.
         "haystack": {"level": "ERROR"},
+        # The engine clients log every request at INFO; failures still come through.
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
         # Wagtail's background tasks (immediate backend) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
