@@ -57,7 +57,9 @@ def _backends() -> tuple[object | None, object]:
     default = _backend("default", json.dumps(config["default"], sort_keys=True))
     if not isinstance(default, ElasticsearchBaseSearchBackend):
         return None, default
-    database = _backend("database", json.dumps(config.get("database"), sort_keys=True))
+    # Settings written by hand may name only the engine: the database backend still answers.
+    alias = "database" if "database" in config else "modelsearch.backends.database"
+    database = _backend(alias, json.dumps(config.get("database"), sort_keys=True))
     return default, database
 
 
