@@ -9,8 +9,48 @@ cannot reach the engine must fail within the timeout so the database can answer 
 from __future__ import annotations
 
 from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
+from modelsearch.index import AutocompleteField
 
 from search.backends.analysis import EDGENGRAM_FIELD_CONFIG, french_index_settings
+
+
+class FastDocumentMixin:
+    """Builds a document from `search_document_values()` when the model offers it.
+
+    Same keys and values as modelsearch's `get_document` (column names come from it, cached
+    per model), without looking every field up again for every object.
+    """
+
+    _columns_cache: dict = {}
+
+    def _document_columns(self) -> tuple:
+        key = (type(self), self.model)
+        if key not in self._columns_cache:
+            self._columns_cache[key] = (
+                tuple(
+                    (field.field_name, self.get_field_column_name(field))
+                    for field in self.model.get_search_fields()
+                ),
+                tuple(
+                    field.field_name
+                    for field in self.model.get_search_fields()
+                    if isinstance(field, AutocompleteField)
+                ),
+                self.get_all_content_types(),
+            )
+        return self._columns_cache[key]
+
+    def get_document(self, obj):
+        build = getattr(obj, "search_document_values", None)
+        if build is None:
+            return super().get_document(obj)
+        values = build()
+        columns, autocomplete, content_types = self._document_columns()
+        document = {"pk": str(obj.pk), "_django_content_type": list(content_types)}
+        for name, column in columns:
+            document[column] = values[name]
+        document["_edgengrams"] = [values[name] for name in autocomplete]
+        return document
 
 
 def french_backend(module) -> type:
@@ -18,7 +58,7 @@ def french_backend(module) -> type:
     base = module.SearchBackend
     mapping = type(
         f"French{base.mapping_class.__name__}",
-        (base.mapping_class,),
+        (FastDocumentMixin, base.mapping_class),
         {"edgengram_analyzer_config": dict(EDGENGRAM_FIELD_CONFIG)},
     )
     compiler = type(

@@ -110,3 +110,20 @@ def test_rebuild_command_indexes_everything(camembert, search_backend):
         index = backend.get_index_for_model(SearchableProduct)
         assert index.is_alias()
         assert [i.name for i in index.aliased_indices()] != [index.name]
+
+
+def test_search_rebuild_command_swaps_a_fresh_index_in(camembert, search_backend):
+    backend = get_search_backend("default")
+    before = None
+    if search_backend == "engine":
+        index = backend.get_index_for_model(SearchableProduct)
+        call_command("search_rebuild", verbosity=0)
+        before = [i.name for i in index.aliased_indices()]
+
+    call_command("search_rebuild", verbosity=0)
+    refresh_engine()
+
+    assert found(text="camembert") == ["Camembert fermier"]
+    if search_backend == "engine":
+        after = [i.name for i in backend.get_index_for_model(SearchableProduct).aliased_indices()]
+        assert len(after) == 1 and after != before
