@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from modelsearch.backends import get_search_backend
 
+from search.loading import objects_for_index
 from search.models import SearchableMerchant, SearchableProduct
 
 CHUNK_SIZE = 1000
@@ -58,9 +59,7 @@ def _rebuild_model(*, backend, model, chunk_size: int, progress: Progress | None
     with ThreadPoolExecutor(max_workers=1) as sender:
         in_flight = None
         for start in range(0, len(ids), chunk_size):
-            objects = list(
-                model.get_indexed_objects().filter(pk__in=ids[start : start + chunk_size])
-            )
+            objects = objects_for_index(model, ids[start : start + chunk_size])
             if engine:
                 actions = _bulk_actions(backend, model, objects)
                 if in_flight is not None:

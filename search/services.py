@@ -16,6 +16,7 @@ from django.db import transaction
 from modelsearch.backends import get_search_backends_with_name
 from oscar.core.loading import get_model
 
+from search.loading import objects_for_index
 from search.models import SearchableMerchant, SearchableProduct
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def _index_objects(*, model, ids: set[int], chunk_size: int = 1000) -> None:
     ids = sorted(ids)
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        objects = list(model.get_indexed_objects().filter(pk__in=chunk))
+        objects = objects_for_index(model, chunk)
         stale = set(chunk) - {obj.pk for obj in objects}
         for name, backend in get_search_backends_with_name(with_auto_update=True):
             try:
