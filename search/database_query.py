@@ -12,12 +12,15 @@ but come from SQL. At most MAX_TEXT_MATCHES text matches are considered.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
+from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
 from search.documents import MODES, category_chain, facet_value
@@ -49,10 +52,39 @@ def unsupported_features() -> tuple[str, ...]:
 
 def _text_matches(backend, text: str) -> list[int]:
     """Product ids matching every word, best first."""
+    if connection.vendor == "sqlite" and hasattr(backend, "index_class"):
+        if backend.index_class.__name__ == "SQLiteIndex":
+            return _sqlite_text_matches(text)
     results = backend.search(PlainText(text, operator="and"), SearchableProduct.objects.only("pk"))[
         :MAX_TEXT_MATCHES
     ]
     return [product.pk for product in results]
+
+
+def _sqlite_text_matches(text: str) -> list[int]:
+    """The FTS5 index of modelsearch's SQLite backend, queried directly.
+
+    modelsearch's SQLite query computes the score in a subquery run for every row of the
+    searched queryset: 52 s for one word on 100,000 products (bench/search_bench.py). The
+    same index entries, matched once and ranked by bm25 (title weighted 3), take
+    milliseconds.
+    """
+    app_config = get_app_config()
+    entries = app_config.get_model("IndexEntry")._meta.db_table
+    fts = app_config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    words = re.findall(r"\w+", text)
+    if not words:
+        return []
+    match = " AND ".join('"{}"'.format(word.replace('"', "")) for word in words)
+    # FTS5 columns: autocomplete, body, title; bm25() is lower for better matches.
+    sql = (
+        f"SELECT e.object_id FROM {fts} f JOIN {entries} e ON f.rowid = e.id "
+        f"WHERE {fts} MATCH %s AND e.content_type_id = %s "
+        f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, get_content_type_pk(SearchableProduct), MAX_TEXT_MATCHES])
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
 def _category_q(slugs: tuple[str, ...]) -> Q:
