@@ -52,38 +52,50 @@ def unsupported_features() -> tuple[str, ...]:
 
 def _text_matches(backend, text: str) -> list[int]:
     """Product ids matching every word, best first."""
-    if connection.vendor == "sqlite" and hasattr(backend, "index_class"):
-        if backend.index_class.__name__ == "SQLiteIndex":
-            return _sqlite_text_matches(text)
+    if _uses_sqlite_fts(backend):
+        return _sqlite_text_matches(text)
     results = backend.search(PlainText(text, operator="and"), SearchableProduct.objects.only("pk"))[
         :MAX_TEXT_MATCHES
     ]
     return [product.pk for product in results]
 
 
-def _sqlite_text_matches(text: str) -> list[int]:
+def _uses_sqlite_fts(backend) -> bool:
+    return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
+
+
+def _sqlite_text_matches(
+    text: str, *, model=None, prefix: bool = False, limit: int = 0
+) -> list[int]:
     """The FTS5 index of modelsearch's SQLite backend, queried directly.
 
     modelsearch's SQLite query computes the score in a subquery run for every row of the
     searched queryset: 52 s for one word on 100,000 products (bench/search_bench.py). The
     same index entries, matched once and ranked by bm25 (title weighted 3), take
-    milliseconds.
+    milliseconds. With ``prefix``, the last word matches the beginnings of words in the
+    autocomplete column (what modelsearch's autocomplete reads).
     """
     app_config = get_app_config()
     entries = app_config.get_model("IndexEntry")._meta.db_table
     fts = app_config.get_model("SQLiteFTSIndexEntry")._meta.db_table
-    words = re.findall(r"\w+", text)
+    words = [word.replace('"', "") for word in re.findall(r"\w+", text)]
     if not words:
         return []
-    match = " AND ".join('"{}"'.format(word.replace('"', "")) for word in words)
+    terms = [f'"{word}"' for word in words]
+    if prefix:
+        terms[-1] += "*"
+    match = " AND ".join(terms)
+    if prefix:
+        match = f"autocomplete : ({match})"
     # FTS5 columns: autocomplete, body, title; bm25() is lower for better matches.
     sql = (
         f"SELECT e.object_id FROM {fts} f JOIN {entries} e ON f.rowid = e.id "
         f"WHERE {fts} MATCH %s AND e.content_type_id = %s "
         f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
     )
+    content_type = get_content_type_pk(model or SearchableProduct)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, get_content_type_pk(SearchableProduct), MAX_TEXT_MATCHES])
+        cursor.execute(sql, [match, content_type, limit or MAX_TEXT_MATCHES])
         return [int(row[0]) for row in cursor.fetchall()]
 
 
@@ -258,10 +270,22 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
 
 
 def database_autocomplete(backend, text: str) -> list[Suggestion]:
-    shops = backend.autocomplete(text, SearchableMerchant.objects.all())[:3]
-    products = backend.autocomplete(text, SearchableProduct.objects.all())[:AUTOCOMPLETE_SIZE]
+    if _uses_sqlite_fts(backend):
+        # Same reason as _sqlite_text_matches: modelsearch's query scores every row.
+        shop_ids = _sqlite_text_matches(text, model=SearchableMerchant, prefix=True, limit=3)
+        product_ids = _sqlite_text_matches(text, prefix=True, limit=AUTOCOMPLETE_SIZE * 3)
+        shops = _in_order(SearchableMerchant.objects.filter(is_active=True), shop_ids)
+        products = _in_order(SearchableProduct.objects.all(), product_ids)[:AUTOCOMPLETE_SIZE]
+    else:
+        shops = backend.autocomplete(text, SearchableMerchant.objects.all())[:3]
+        products = backend.autocomplete(text, SearchableProduct.objects.all())[:AUTOCOMPLETE_SIZE]
     suggestions = [Suggestion(kind="shop", label=s.name, slug=s.slug) for s in shops]
     suggestions += [
         Suggestion(kind="product", label=p.title, slug=p.slug, id=p.pk) for p in products
     ]
     return suggestions[:AUTOCOMPLETE_SIZE]
+
+
+def _in_order(queryset, ids: list[int]) -> list:
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
