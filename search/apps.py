@@ -1,3 +1,5 @@
+"""Cross-shop product search on Wagtail's search framework (app label: product_search)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,3 +9,8 @@ class ProductSearchConfig(AppConfig):
     name = "search"
     label = "product_search"
     verbose_name = _("Recherche de produits")
+
+    def ready(self) -> None:
+        from search import signals
+
+        signals.connect()

@@ -33,6 +33,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
     path("paiement/", include("commerce.payment.urls")),
+    # The product search API: no language prefix, its URLs are a stable interface.
+    path("api/search/", include("search.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -52,6 +54,9 @@ urlpatterns += i18n_patterns(
         r"^boutique/checkout/",
         RedirectView.as_view(pattern_name="orne_checkout:start", permanent=False),
     ),
+    path("recherche/", include("search.urls")),
+    # Oscar's haystack search and catalogue browse lead to our search page: mounted first.
+    path("boutique/", include("search.oscar_urls")),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
     path("commande/", include("merchants.checkout.urls")),

@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
-from .env import env_bool, env_int, env_list, env_str, search_backend_from_url
+from .env import env_bool, env_float, env_int, env_list, env_str, search_backends_from_url
 
 # site/settings/base.py -> repository root
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -199,11 +199,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILSEARCH_BACKENDS = {
-    "default": search_backend_from_url(
-        env_str("SEARCH_URL"), index_prefix=env_str("SEARCH_INDEX_PREFIX", "orne_")
-    )
-}
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(
+    env_str("SEARCH_URL"), index_prefix=env_str("SEARCH_INDEX_PREFIX", "orne_")
+)
+# A shopper's query waits this long for the engine before the database answers instead.
+PRODUCT_SEARCH_QUERY_TIMEOUT = env_float("SEARCH_QUERY_TIMEOUT", 1.0)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = None
 
@@ -238,6 +238,9 @@ LOGGING = {
     "loggers": {
         # haystack warns about facets on every query with its simple backend.
         "haystack": {"level": "ERROR"},
+        # The engine clients log every request at INFO; failures still come through.
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
         # Wagtail's background tasks (immediate backend) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},

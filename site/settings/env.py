@@ -36,6 +36,11 @@ def env_int(name: str, default: int) -> int:
     return default if value is None else int(value)
 
 
+def env_float(name: str, default: float) -> float:
+    value = env_str(name)
+    return default if value is None else float(value)
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     value = env_str(name)
     if value is None:
@@ -45,14 +50,16 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 # modelsearch backends by URL scheme. `elasticsearch://` talks to Elasticsearch 8/9 with the
 # official client, which refuses OpenSearch servers; OpenSearch goes through opensearch-py.
+# The modules in search.backends are modelsearch's, with the French index settings laid over.
 SEARCH_BACKENDS_BY_SCHEME = {
-    "opensearch": "modelsearch.backends.opensearch2",
-    "opensearch2": "modelsearch.backends.opensearch2",
-    "opensearch3": "modelsearch.backends.opensearch3",
-    "elasticsearch": "modelsearch.backends.elasticsearch9",
-    "elasticsearch8": "modelsearch.backends.elasticsearch8",
-    "elasticsearch9": "modelsearch.backends.elasticsearch9",
+    "opensearch": "search.backends.opensearch2",
+    "opensearch2": "search.backends.opensearch2",
+    "opensearch3": "search.backends.opensearch3",
+    "elasticsearch": "search.backends.elasticsearch9",
+    "elasticsearch8": "search.backends.elasticsearch8",
+    "elasticsearch9": "search.backends.elasticsearch9",
 }
+DATABASE_SEARCH_BACKEND = {"BACKEND": "modelsearch.backends.database"}
 
 
 def search_backend_from_url(url: str | None, *, index_prefix: str) -> dict:
@@ -63,7 +70,7 @@ def search_backend_from_url(url: str | None, *, index_prefix: str) -> dict:
     (``opensearchs://``), so TLS can be asked for without another variable.
     """
     if not url:
-        return {"BACKEND": "modelsearch.backends.database"}
+        return dict(DATABASE_SEARCH_BACKEND)
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     secure = scheme.endswith("s") and scheme.rstrip("s") in SEARCH_BACKENDS_BY_SCHEME
@@ -81,3 +88,15 @@ def search_backend_from_url(url: str | None, *, index_prefix: str) -> dict:
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
     }
+
+
+def search_backends_from_url(url: str | None, *, index_prefix: str) -> dict:
+    """Return ``WAGTAILSEARCH_BACKENDS`` for ``SEARCH_URL``.
+
+    With an engine, a second backend named ``database`` is kept up to date next to it: it is
+    what search answers from while the engine is unreachable (search.selectors).
+    """
+    default = search_backend_from_url(url, index_prefix=index_prefix)
+    if default == DATABASE_SEARCH_BACKEND:
+        return {"default": default}
+    return {"default": default, "database": dict(DATABASE_SEARCH_BACKEND)}

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
+from .env import env_str
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,3 +17,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so `pytest --reuse-db` keeps the migrated database between runs
     # (migrating from scratch takes about a minute on two cores).
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+
+# Tests run on the database search backend; the search tests switch to a real engine when
+# TEST_SEARCH_URL (or SEARCH_URL) names one, with their own index prefix, so a developer's
+# SEARCH_URL never gets test documents written into its indexes.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+TEST_SEARCH_URL = env_str("TEST_SEARCH_URL") or env_str("SEARCH_URL")

@@ -17,5 +17,5 @@ def test_visitor_sees_the_home_page_title_and_searches(live_server, page):
     search_box = page.get_by_role("searchbox", name="Que cherchez-vous ?")
     search_box.fill("camembert")
     search_box.press("Enter")
-    page.wait_for_url("**/boutique/search/?q=camembert")
+    page.wait_for_url("**/recherche/?q=camembert")
     assert page.locator("html").get_attribute("lang") == "fr"

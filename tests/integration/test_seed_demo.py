@@ -61,3 +61,16 @@ def test_seed_demo_is_deterministic(settings, tmp_path):
     call_command("seed_demo", merchants=4, products=20)
     second = list(StockRecord.objects.order_by("partner_sku").values_list(*SNAPSHOT))
     assert first == second
+
+
+def test_seeded_products_are_searchable_at_once(settings, tmp_path):
+    from search.query import ProductQuery
+    from search.selectors import product_search
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", merchants=6, products=60)
+
+    page = product_search(query=ProductQuery(text="camembert"))
+
+    assert page.count > 0
+    assert any("camembert" in hit.title.lower() for hit in page.hits)

@@ -1,8 +1,10 @@
 import sys
 
 from django.core.management.base import BaseCommand
+from modelsearch.backends import get_search_backends_with_name
 
 from orne_site.demo.seeding import ADMIN_PASSWORD, ADMIN_USERNAME, demo_seed
+from search.rebuild import search_indexes_rebuild
 
 
 class Command(BaseCommand):
@@ -17,6 +19,10 @@ class Command(BaseCommand):
         report = demo_seed(
             merchants=merchants, products=products, seed=seed, progress=self._progress
         )
+        if report.products_created or report.merchants_created:
+            # Products are written with bulk_create, which sends no signal: index them here.
+            for name, _backend in get_search_backends_with_name(with_auto_update=True):
+                search_indexes_rebuild(backend_name=name)
         self.stdout.write(
             f"\n{report.merchants_created} commerçants, {report.products_created} articles, "
             f"{report.images_created} photos créés. "

@@ -1,0 +1,207 @@
+"""Search benchmarks: indexing rate, API latency vs the bare engine query and the database.
+
+Prints figures; not a test. Run against a seeded database and a running engine:
+
+    make search-engine
+    export DATABASE_URL=sqlite:///var/bench.sqlite3 SEARCH_URL=opensearch://127.0.0.1:9200
+    .venv/bin/python manage.py migrate
+    .venv/bin/python manage.py seed_demo --merchants 200 --products 100000
+    .venv/bin/python bench/search_bench.py            # --skip-index to reuse the index
+
+What is measured (in-process, one client, after a warm-up):
+- indexing: our path (`manage.py search_rebuild`: chunks of 1,000 loaded with their
+  relations, documents built, `_bulk` pipelined, alias swapped) in products/s (shops
+  included in the time), against a bare `_bulk` of the very same product documents built
+  beforehand, into an index with the same settings;
+- search: GET /api/search/products/ through Django's test client (URL routing, form,
+  query, JSON) against the bare engine request with the same body, and against the same
+  API on the database backend;
+- autocomplete: GET /api/search/autocomplete/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "orne_site.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from django.utils.http import urlencode  # noqa: E402
+from modelsearch.backends import get_search_backend  # noqa: E402
+
+from search import selectors  # noqa: E402
+from search.engine_query import search_body  # noqa: E402
+from search.forms import ProductSearchForm  # noqa: E402
+from search.models import SearchableProduct  # noqa: E402
+from search.rebuild import search_indexes_rebuild  # noqa: E402
+
+CHUNK = 1000
+QUERY_MIX = [
+    {"q": "camembert"},
+    {"q": "fromages"},
+    {"q": "pate"},
+    {"q": "huile de colza"},
+    {"q": "camembrt"},
+    {"q": "cidre", "in_stock": "true"},
+    {"q": "miel", "sort": "price"},
+    {"q": "Alençon"},
+    {"q": "savon", "mode": "click_collect"},
+    {"q": "livre", "min_price": "5", "max_price": "20"},
+    {"commune": "61001"},
+    {"category": "fromages", "sort": "-price"},
+    {"q": "pain", "page": "3"},
+    {"q": "bonnet laine"},
+    {},
+]
+AUTOCOMPLETE_MIX = ["cam", "fro", "cid", "pom", "miel", "sav", "lib", "bou", "con", "tar"]
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def bench_indexing(engine) -> dict:
+    # Our path: the rebuild command's (search.rebuild), products and shops.
+    start = time.perf_counter()
+    report = search_indexes_rebuild()
+    ours = time.perf_counter() - start
+    products = report.counts[SearchableProduct._meta.label]
+
+    # The same product documents, built beforehand, sent by a bare _bulk (chunks of 1,000)
+    # into a twin index with the same settings (refresh off while loading).
+    mapping = engine.mapping_class(SearchableProduct)
+    queryset = SearchableProduct.get_indexed_objects()
+    ids = list(queryset.values_list("pk", flat=True))
+    documents = []
+    for offset in range(0, len(ids), CHUNK):
+        for item in queryset.filter(pk__in=ids[offset : offset + CHUNK]):
+            documents.append({"_id": mapping.get_document_id(item), **mapping.get_document(item)})
+    alias = engine.get_index_for_model(SearchableProduct)
+    bare_index = engine.index_class(engine, alias.name + "_bare_bench")
+    bare_index.delete()
+    bare_index.put()
+    bare_index.add_model(SearchableProduct)
+    engine.es.indices.put_settings(
+        index=bare_index.name, body={"index": {"refresh_interval": "-1"}}
+    )
+    start = time.perf_counter()
+    for offset in range(0, len(documents), CHUNK):
+        engine.bulk(engine.es, documents[offset : offset + CHUNK], index=bare_index.name)
+    engine.es.indices.put_settings(
+        index=bare_index.name, body={"index": {"refresh_interval": None}}
+    )
+    bare_index.refresh()
+    bare = time.perf_counter() - start
+    bare_index.delete()
+    return {"products": products, "ours_s": ours, "bare_s": bare}
+
+
+def timed(function, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def api_samples(client: Client, repeat: int) -> list[float]:
+    samples = []
+    for params in QUERY_MIX:
+        client.get("/api/search/products/", params)  # warm-up
+        samples += timed(lambda p=params: client.get("/api/search/products/", p), repeat)
+    return samples
+
+
+def bare_samples(engine, repeat: int) -> list[float]:
+    index = engine.get_index_for_model(SearchableProduct).name
+    samples = []
+    for params in QUERY_MIX:
+        form = ProductSearchForm(QueryDict(urlencode(params)))
+        assert form.is_valid(), form.errors
+        body = search_body(engine, form.to_query())
+        engine.es.search(index=index, body=body)
+        samples += timed(lambda b=body: engine.es.search(index=index, body=b), repeat)
+    return samples
+
+
+def autocomplete_samples(client: Client, repeat: int) -> list[float]:
+    samples = []
+    for text in AUTOCOMPLETE_MIX:
+        client.get("/api/search/autocomplete/", {"q": text})
+        samples += timed(lambda t=text: client.get("/api/search/autocomplete/", {"q": t}), repeat)
+    return samples
+
+
+def report(name: str, samples: list[float]) -> tuple[float, float]:
+    p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
+    print(f"{name:<34} p50 {ms(p50):>9}   p95 {ms(p95):>9}   ({len(samples)} requests)", flush=True)
+    return p50, p95
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-index", action="store_true", help="reuse the existing index")
+    parser.add_argument("--repeat", type=int, default=40, help="requests per query of the mix")
+    parser.add_argument("--database-only", action="store_true", help="only the database figures")
+    args = parser.parse_args()
+
+    engine = get_search_backend("default")
+    if not hasattr(engine, "es"):
+        sys.exit("SEARCH_URL must name an engine (e.g. opensearch://127.0.0.1:9200)")
+    print(
+        f"engine: {settings.WAGTAILSEARCH_BACKENDS['default']['URLS'][0]}, "
+        f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+    )
+    if not args.skip_index and not args.database_only:
+        figures = bench_indexing(engine)
+        rate, bare_rate = (figures["products"] / figures[k] for k in ("ours_s", "bare_s"))
+        print(
+            f"indexing {figures['products']} products: {rate:,.0f} products/s "
+            f"({figures['ours_s']:.1f} s); bare _bulk of the same documents: "
+            f"{bare_rate:,.0f} docs/s ({figures['bare_s']:.1f} s); ratio {bare_rate / rate:.2f}"
+        )
+
+    client = Client()
+    if not args.database_only:
+        api_p50, api_p95 = report("search API (engine)", api_samples(client, args.repeat))
+        bare_p50, bare_p95 = report("bare engine query", bare_samples(engine, args.repeat))
+        print(
+            f"{'API / bare':<34} p50 x{api_p50 / bare_p50:.2f}        p95 x{api_p95 / bare_p95:.2f}"
+        )
+        report("autocomplete API (engine)", autocomplete_samples(client, args.repeat))
+
+    database_only = {
+        "default": settings.WAGTAILSEARCH_BACKENDS.get("database")
+        or {"BACKEND": "modelsearch.backends.database"}
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
+        selectors._backend.cache_clear()
+        # The database backend is an order of magnitude slower on 100,000 products:
+        # fewer samples keep the run short (its p95 is then a rough figure).
+        db_repeat = 1
+        db_p50, db_p95 = report("search API (database backend)", api_samples(client, db_repeat))
+        report("autocomplete API (database)", autocomplete_samples(client, db_repeat))
+    if not args.database_only:
+        print(f"{'database / engine API':<34} p50 x{db_p50 / api_p50:.1f}")
+
+
+if __name__ == "__main__":
+    main()

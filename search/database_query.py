@@ -1,0 +1,291 @@
+"""Product search on the database backend: the embedded default, and the engine's fallback.
+
+The text match uses modelsearch's database backend (SQLite FTS5, PostgreSQL full text), so
+it reads the same index entries the `update_index` command writes. Filters, sort, facets
+and the page are plain ORM queries; their number does not grow with the number of results.
+
+What it cannot honour (listed in `SearchPage.unsupported`): typo tolerance (no fuzzy
+matching in modelsearch's database backends) and French stemming ("fromages" for
+"fromage"); on PostgreSQL without `unaccent`, accent folding as well. Facet counts are exact
+but come from SQL. At most MAX_TEXT_MATCHES text matches are considered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from modelsearch.conf import get_app_config
+from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
+from oscar.core.loading import get_model
+
+from search.documents import MODES, category_chain, facet_value
+from search.facets import in_stock_facet, labelled_facet, price_facet
+from search.models import SearchableMerchant, SearchableProduct
+from search.query import (
+    AUTOCOMPLETE_SIZE,
+    PAGE_SIZE,
+    PRICE_RANGES,
+    MerchantSummary,
+    ProductHit,
+    ProductQuery,
+    SearchPage,
+    Suggestion,
+)
+
+Category = get_model("catalogue", "Category")
+MAX_TEXT_MATCHES = 5000
+MERCHANT = "stockrecords__partner__merchant"
+PRICE = "stockrecords__price_incl_tax"
+
+
+def unsupported_features() -> tuple[str, ...]:
+    features = ["typo_tolerance", "stemming"]
+    if connection.vendor != "sqlite":
+        features.append("accent_folding")
+    return tuple(features)
+
+
+def _text_matches(backend, text: str) -> list[int]:
+    """Product ids matching every word, best first."""
+    if _uses_sqlite_fts(backend):
+        return _sqlite_text_matches(text)
+    results = backend.search(PlainText(text, operator="and"), SearchableProduct.objects.only("pk"))[
+        :MAX_TEXT_MATCHES
+    ]
+    return [product.pk for product in results]
+
+
+def _uses_sqlite_fts(backend) -> bool:
+    return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
+
+
+def _sqlite_text_matches(
+    text: str, *, model=None, prefix: bool = False, limit: int = 0
+) -> list[int]:
+    """The FTS5 index of modelsearch's SQLite backend, queried directly.
+
+    modelsearch's SQLite query computes the score in a subquery run for every row of the
+    searched queryset: 52 s for one word on 100,000 products (bench/search_bench.py). The
+    same index entries, matched once and ranked by bm25 (title weighted 3), take
+    milliseconds. With ``prefix``, the last word matches the beginnings of words in the
+    autocomplete column (what modelsearch's autocomplete reads).
+    """
+    app_config = get_app_config()
+    entries = app_config.get_model("IndexEntry")._meta.db_table
+    fts = app_config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    words = [word.replace('"', "") for word in re.findall(r"\w+", text)]
+    if not words:
+        return []
+    terms = [f'"{word}"' for word in words]
+    if prefix:
+        terms[-1] += "*"
+    match = " AND ".join(terms)
+    if prefix:
+        match = f"autocomplete : ({match})"
+    # FTS5 columns: autocomplete, body, title; bm25() is lower for better matches.
+    sql = (
+        f"SELECT e.object_id FROM {fts} f JOIN {entries} e ON f.rowid = e.id "
+        f"WHERE {fts} MATCH %s AND e.content_type_id = %s "
+        f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
+    )
+    content_type = get_content_type_pk(model or SearchableProduct)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, content_type, limit or MAX_TEXT_MATCHES])
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _category_q(slugs: tuple[str, ...]) -> Q:
+    # A category filter takes in its sub-categories: treebeard paths are prefixes.
+    paths = Category.objects.filter(slug__in=slugs).values_list("path", flat=True)
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(categories__path__startswith=path)
+    return q
+
+
+def _filters(query: ProductQuery) -> dict[str, Q]:
+    filters: dict[str, Q] = {}
+    if query.categories:
+        filters["category"] = _category_q(query.categories)
+    if query.communes:
+        filters["commune"] = Q(**{f"{MERCHANT}__commune__insee_code__in": query.communes})
+    if query.intercommunalities:
+        codes = query.intercommunalities
+        filters["intercommunality"] = Q(
+            **{f"{MERCHANT}__commune__intercommunality__code__in": codes}
+        )
+    if query.merchants:
+        filters["merchant"] = Q(**{f"{MERCHANT}__slug__in": query.merchants})
+    if query.modes:
+        q = Q(pk__in=[])
+        if "delivery" in query.modes:
+            q |= Q(**{f"{MERCHANT}__offers_delivery": True})
+        if "click_collect" in query.modes:
+            q |= Q(**{f"{MERCHANT}__offers_click_collect": True})
+        filters["mode"] = q
+    if query.min_price is not None or query.max_price is not None:
+        filters["price"] = _price_q(query.min_price, query.max_price)
+    if query.in_stock is not None:
+        filters["in_stock"] = _in_stock_q() if query.in_stock else ~_in_stock_q()
+    if query.delivers_to:
+        code = query.delivers_to
+        filters["delivers_to"] = Q(**{f"{MERCHANT}__offers_delivery": True}) & (
+            Q(**{f"{MERCHANT}__delivery_communes__insee_code": code})
+            | Q(**{f"{MERCHANT}__delivery_intercommunalities__communes__insee_code": code})
+        )
+    return filters
+
+
+def _price_q(low, high) -> Q:
+    q = Q()
+    if low is not None:
+        q &= Q(**{f"{PRICE}__gte": low})
+    if high is not None:
+        q &= Q(**{f"{PRICE}__lte": high})
+    return q
+
+
+def _in_stock_q() -> Q:
+    return Q(stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0))
+
+
+def _base(matches: list[int] | None) -> QuerySet:
+    queryset = SearchableProduct.objects.filter(is_public=True, **{f"{MERCHANT}__is_active": True})
+    if matches is not None:
+        queryset = queryset.filter(pk__in=matches)
+    return queryset
+
+
+def _apply(queryset: QuerySet, filters: dict[str, Q], *, skip: str = "") -> QuerySet:
+    # Each filter as its own id subquery: multi-valued joins (categories) never duplicate rows.
+    for name, q in filters.items():
+        if name != skip:
+            queryset = queryset.filter(pk__in=SearchableProduct.objects.filter(q).values("pk"))
+    return queryset
+
+
+def _facets(matches, filters, query: ProductQuery) -> dict:
+    def counts(facet: str, *values: str) -> list[tuple]:
+        queryset = _apply(_base(matches), filters, skip=facet)
+        return list(queryset.values_list(*values).annotate(n=Count("pk", distinct=True)))
+
+    facets = {}
+    rows = counts("commune", f"{MERCHANT}__commune__insee_code", f"{MERCHANT}__commune__name")
+    facets["commune"] = labelled_facet("commune", _labelled(rows), query)
+    epci = f"{MERCHANT}__commune__intercommunality"
+    rows = [r for r in counts("intercommunality", f"{epci}__code", f"{epci}__name") if r[0]]
+    facets["intercommunality"] = labelled_facet("intercommunality", _labelled(rows), query)
+    rows = counts("merchant", f"{MERCHANT}__slug", f"{MERCHANT}__name")
+    facets["merchant"] = labelled_facet("merchant", _labelled(rows), query)
+    facets["category"] = labelled_facet("category", _category_counts(matches, filters), query)
+    facets["mode"] = labelled_facet("mode", _mode_counts(matches, filters), query)
+    price_counts = {}
+    for key, low, high in PRICE_RANGES:
+        queryset = _apply(_base(matches), filters, skip="price").filter(_price_q(low, high))
+        price_counts[key] = queryset.count()
+    facets["price"] = price_facet(price_counts, query)
+    in_stock = _apply(_base(matches), filters, skip="in_stock").filter(_in_stock_q())
+    facets["in_stock"] = in_stock_facet(in_stock.count(), query)
+    return facets
+
+
+def _labelled(rows) -> list[tuple[str, int]]:
+    return [(facet_value(key, label), n) for key, label, n in rows]
+
+
+def _category_counts(matches, filters) -> list[tuple[str, int]]:
+    queryset = _apply(_base(matches), filters, skip="category")
+    # Counted per product and per ancestor, as the engine's documents list the whole chain.
+    per_product: dict[int, set[tuple[str, str]]] = {}
+    for pk, path in queryset.values_list("pk", "categories__path"):
+        if path:
+            per_product.setdefault(pk, set()).update(category_chain(path))
+    counter = Counter(chain for chains in per_product.values() for chain in chains)
+    return [(facet_value(slug, name), n) for (slug, name), n in counter.items()]
+
+
+def _mode_counts(matches, filters) -> list[tuple[str, int]]:
+    queryset = _apply(_base(matches), filters, skip="mode")
+    flags = {"delivery": "offers_delivery", "click_collect": "offers_click_collect"}
+    totals = queryset.aggregate(
+        **{mode: Count("pk", filter=Q(**{f"{MERCHANT}__{flags[mode]}": True})) for mode in MODES}
+    )
+    return [(mode, totals[mode]) for mode in MODES]
+
+
+def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> tuple[int, list[int]]:
+    if query.sort == "relevance" and matches is not None:
+        kept = set(queryset.values_list("pk", flat=True))
+        ordered = [pk for pk in matches if pk in kept]
+        return len(ordered), ordered[query.offset : query.offset + PAGE_SIZE]
+    order = {
+        "price": (PRICE, "pk"),
+        "-price": (f"-{PRICE}", "-pk"),
+    }.get(query.sort, ("-date_created", "-pk"))
+    ids = list(queryset.order_by(*order).values_list("pk", flat=True)[query.offset :][:PAGE_SIZE])
+    return queryset.count(), ids
+
+
+def _hits(ids: list[int]) -> list[ProductHit]:
+    products = SearchableProduct.get_indexed_objects().filter(pk__in=ids).in_bulk()
+    return [_hit(products[pk]) for pk in ids if pk in products]
+
+
+def _hit(product: SearchableProduct) -> ProductHit:
+    merchant = product._merchant()
+    return ProductHit(
+        id=product.pk,
+        title=product.title,
+        slug=product.slug,
+        price=product.price_incl_tax(),
+        currency=product.price_currency() or "EUR",
+        image_name=product.image_name(),
+        merchant=MerchantSummary(
+            slug=merchant.slug if merchant else "",
+            name=merchant.name if merchant else "",
+            commune=merchant.commune.name if merchant else "",
+        ),
+        modes=tuple(product.modes()),
+    )
+
+
+def database_search(backend, query: ProductQuery) -> SearchPage:
+    matches = _text_matches(backend, query.text) if query.text else None
+    filters = _filters(query)
+    queryset = _apply(_base(matches), filters)
+    count, ids = _ordered_page(queryset, matches, query)
+    return SearchPage(
+        query=query,
+        count=count,
+        hits=_hits(ids),
+        facets=_facets(matches, filters, query),
+        backend=type(backend).__name__,
+        unsupported=unsupported_features() if query.text else (),
+    )
+
+
+def database_autocomplete(backend, text: str) -> list[Suggestion]:
+    if _uses_sqlite_fts(backend):
+        # Same reason as _sqlite_text_matches: modelsearch's query scores every row.
+        shop_ids = _sqlite_text_matches(text, model=SearchableMerchant, prefix=True, limit=3)
+        product_ids = _sqlite_text_matches(text, prefix=True, limit=AUTOCOMPLETE_SIZE * 3)
+        shops = _in_order(SearchableMerchant.objects.filter(is_active=True), shop_ids)
+        products = _in_order(SearchableProduct.objects.all(), product_ids)[:AUTOCOMPLETE_SIZE]
+    else:
+        shops = backend.autocomplete(text, SearchableMerchant.objects.all())[:3]
+        products = backend.autocomplete(text, SearchableProduct.objects.all())[:AUTOCOMPLETE_SIZE]
+    suggestions = [Suggestion(kind="shop", label=s.name, slug=s.slug) for s in shops]
+    suggestions += [
+        Suggestion(kind="product", label=p.title, slug=p.slug, id=p.pk) for p in products
+    ]
+    return suggestions[:AUTOCOMPLETE_SIZE]
+
+
+def _in_order(queryset, ids: list[int]) -> list:
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

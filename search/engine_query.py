@@ -1,0 +1,260 @@
+"""Product search on an engine (OpenSearch / Elasticsearch): one request per page.
+
+modelsearch's own query API sends one request for the hits, one for the count and one per
+facet, then loads the hits from the database. A shopper's page needs all of them at once,
+so this module builds a single request body on modelsearch's index (its field names come
+from modelsearch's mapping) with:
+- the text query (title boosted, shop name, categories, commune, description; typo
+  tolerance from 4 letters),
+- the filters in `post_filter`, and one aggregation per facet filtered by the *other*
+  facets' filters (so a facet lists what choosing another of its values would give),
+- the documents' own fields for the results, so no SQL is needed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from search.documents import facet_split
+from search.facets import engine_facets
+from search.models import SearchableMerchant, SearchableProduct
+from search.query import (
+    AUTOCOMPLETE_SIZE,
+    FUZZINESS,
+    PAGE_SIZE,
+    PRICE_RANGES,
+    MerchantSummary,
+    ProductHit,
+    ProductQuery,
+    SearchPage,
+    Suggestion,
+)
+
+TERMS_FACETS = {  # facet -> (filter column, label column, size)
+    "category": ("category_slugs", "category_facet", 100),
+    "commune": ("commune_code", "commune_facet", 100),
+    "intercommunality": ("intercommunality_code", "intercommunality_facet", 30),
+    "merchant": ("merchant_slug", "merchant_facet", 100),
+    "mode": ("modes", "modes", 5),
+}
+# What a result shows, read from the document: name in ProductHit -> (field kind, field).
+SOURCE_FIELDS = {
+    "title": ("SearchField", "title"),
+    "slug": ("FilterField", "slug"),
+    "price": ("FilterField", "price_incl_tax"),
+    "currency": ("FilterField", "price_currency"),
+    "image": ("FilterField", "image_name"),
+    "merchant": ("FilterField", "merchant_facet"),
+    "commune": ("FilterField", "commune_facet"),
+    "modes": ("FilterField", "modes"),
+}
+
+
+@lru_cache(maxsize=8)
+def _columns(mapping_class) -> dict[tuple[str, str], str]:
+    """(kind, field name) -> document column, as modelsearch's mapping names them."""
+    mapping = mapping_class(SearchableProduct)
+    return {
+        (type(f).__name__, f.field_name): mapping.get_field_column_name(f)
+        for f in SearchableProduct.get_search_fields()
+    }
+
+
+def _filter_col(backend, name: str) -> str:
+    return _columns(backend.mapping_class)[("FilterField", name)]
+
+
+def _search_col(backend, name: str) -> str:
+    return _columns(backend.mapping_class)[("SearchField", name)]
+
+
+def text_query(backend, text: str) -> dict:
+    if not text:
+        return {"match_all": {}}
+    fields = [
+        f"{_search_col(backend, 'title')}^3",
+        f"{_search_col(backend, 'merchant_name')}^2",
+        _search_col(backend, "category_names"),
+        _search_col(backend, "commune_name"),
+        _search_col(backend, "description"),
+    ]
+    exact = {"query": text, "fields": fields, "type": "cross_fields", "operator": "and"}
+    fuzzy = {
+        "query": text,
+        "fields": fields,
+        "operator": "and",
+        "fuzziness": FUZZINESS,
+        "prefix_length": 1,
+        "boost": 0.5,
+    }
+    return {
+        "bool": {
+            "should": [{"multi_match": exact}, {"multi_match": fuzzy}],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def facet_filters(backend, query: ProductQuery) -> dict[str, dict]:
+    """One engine filter per facet the query restricts (facet name -> clause)."""
+    filters: dict[str, dict] = {}
+    for facet, values in (
+        ("category", query.categories),
+        ("commune", query.communes),
+        ("intercommunality", query.intercommunalities),
+        ("merchant", query.merchants),
+        ("mode", query.modes),
+    ):
+        if values:
+            filters[facet] = {"terms": {_filter_col(backend, TERMS_FACETS[facet][0]): list(values)}}
+    if query.min_price is not None or query.max_price is not None:
+        bounds = {}
+        if query.min_price is not None:
+            bounds["gte"] = float(query.min_price)
+        if query.max_price is not None:
+            bounds["lte"] = float(query.max_price)
+        filters["price"] = {"range": {_filter_col(backend, "price_incl_tax"): bounds}}
+    if query.in_stock is not None:
+        filters["in_stock"] = {"term": {_filter_col(backend, "in_stock"): query.in_stock}}
+    if query.delivers_to:
+        column = _filter_col(backend, "delivery_commune_codes")
+        filters["delivers_to"] = {"term": {column: query.delivers_to}}
+    return filters
+
+
+def _price_range_clause(backend, low: Decimal | None, high: Decimal | None) -> dict:
+    bounds = {}
+    if low is not None:
+        bounds["gte"] = float(low)
+    if high is not None:
+        bounds["lte"] = float(high)
+    return {"range": {_filter_col(backend, "price_incl_tax"): bounds}}
+
+
+def _facet_aggregation(backend, facet: str) -> dict:
+    if facet == "price":
+        ranges = {key: _price_range_clause(backend, low, high) for key, low, high in PRICE_RANGES}
+        return {"filters": {"filters": ranges}}
+    if facet == "in_stock":
+        return {"terms": {"field": _filter_col(backend, "in_stock"), "size": 2}}
+    _, label_column, size = TERMS_FACETS[facet]
+    return {"terms": {"field": _filter_col(backend, label_column), "size": size}}
+
+
+def _sort(backend, query: ProductQuery) -> list:
+    created = {_filter_col(backend, "date_created"): {"order": "desc"}}
+    price = _filter_col(backend, "price_incl_tax")
+    if query.sort == "price":
+        return [{price: {"order": "asc", "missing": "_last"}}, "_score"]
+    if query.sort == "-price":
+        return [{price: {"order": "desc", "missing": "_last"}}, "_score"]
+    if query.sort == "newest":
+        return [created, "_score"]
+    return ["_score", created]
+
+
+def search_body(backend, query: ProductQuery) -> dict:
+    filters = facet_filters(backend, query)
+    aggregations = {}
+    for facet in (*TERMS_FACETS, "price", "in_stock"):
+        others = [clause for name, clause in filters.items() if name != facet]
+        aggregations[facet] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": _facet_aggregation(backend, facet)},
+        }
+    body = {
+        "query": text_query(backend, query.text),
+        "aggs": aggregations,
+        "sort": _sort(backend, query),
+        "from": query.offset,
+        "size": PAGE_SIZE,
+        "_source": [_columns(backend.mapping_class)[key] for key in SOURCE_FIELDS.values()],
+        "track_total_hits": True,
+    }
+    if filters:
+        body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+    return body
+
+
+def _hit(document: dict, doc_id: str, columns: dict) -> ProductHit:
+    source = {name: document.get(columns[key]) for name, key in SOURCE_FIELDS.items()}
+    merchant_slug, merchant_name = facet_split(source["merchant"] or "")
+    _, commune_name = facet_split(source["commune"] or "")
+    price = source["price"]
+    return ProductHit(
+        id=int(doc_id),
+        title=source["title"] or "",
+        slug=source["slug"] or "",
+        # Stored as a double: two decimals bring back the exact cents.
+        price=None if price is None else Decimal(str(price)).quantize(Decimal("0.01")),
+        currency=source["currency"] or "EUR",
+        image_name=source["image"] or "",
+        merchant=MerchantSummary(slug=merchant_slug, name=merchant_name, commune=commune_name),
+        modes=tuple(source["modes"] or ()),
+    )
+
+
+def parse_response(backend, response: dict, query: ProductQuery) -> SearchPage:
+    columns = _columns(backend.mapping_class)
+    hits = [_hit(hit["_source"], hit["_id"], columns) for hit in response["hits"]["hits"]]
+    total = response["hits"]["total"]
+    count = total["value"] if isinstance(total, dict) else int(total)
+    return SearchPage(
+        query=query,
+        count=count,
+        hits=hits,
+        facets=engine_facets(response["aggregations"], query),
+        backend=type(backend).__name__,
+    )
+
+
+def engine_search(backend, query: ProductQuery, *, timeout: float) -> SearchPage:
+    index = backend.get_index_for_model(SearchableProduct).name
+    response = _send(
+        backend, "search", index=index, body=search_body(backend, query), timeout=timeout
+    )
+    return parse_response(backend, response, query)
+
+
+def _send(backend, method: str, *, timeout: float, **kwargs):
+    client = backend.es
+    if hasattr(client, "options"):  # elasticsearch-py 8/9: no body=, per-call options
+        body = kwargs.pop("body")
+        if method == "msearch":
+            return client.options(request_timeout=timeout).msearch(searches=body, **kwargs)
+        return client.options(request_timeout=timeout).search(**body, **kwargs)
+    return getattr(client, method)(request_timeout=timeout, **kwargs)
+
+
+def engine_autocomplete(backend, text: str, *, timeout: float) -> list[Suggestion]:
+    """Products by title and shops by name, whose words start with what was typed."""
+    product_index = backend.get_index_for_model(SearchableProduct).name
+    shop_index = backend.get_index_for_model(SearchableMerchant).name
+
+    def prefix_query(column: str, source: list[str]) -> dict:
+        match = {column: {"query": text, "operator": "and"}}
+        return {"query": {"match": match}, "size": AUTOCOMPLETE_SIZE, "_source": source}
+
+    searches = [
+        {"index": shop_index},
+        prefix_query("name_edgengrams", ["name", "slug_filter"]),
+        {"index": product_index},
+        prefix_query("title_edgengrams", ["title", "slug_filter"]),
+    ]
+    response = _send(backend, "msearch", body=searches, timeout=timeout)
+    shops, products = (r.get("hits", {}).get("hits", []) for r in response["responses"])
+    suggestions = [
+        Suggestion(kind="shop", label=h["_source"]["name"], slug=h["_source"]["slug_filter"])
+        for h in shops[:3]
+    ]
+    suggestions += [
+        Suggestion(
+            kind="product",
+            label=h["_source"]["title"],
+            slug=h["_source"]["slug_filter"],
+            id=int(h["_id"]),
+        )
+        for h in products
+    ]
+    return suggestions[:AUTOCOMPLETE_SIZE]

@@ -1,0 +1,117 @@
+"""Reads for shoppers: product search and autocomplete, never down.
+
+The engine (the `default` backend when SEARCH_URL names one) answers first, within
+PRODUCT_SEARCH_QUERY_TIMEOUT. If it is unreachable, times out or errs, the database backend
+answers with the same SearchPage, a warning is logged, and the engine is left alone for
+ENGINE_RETRY_AFTER seconds so shoppers do not each wait for the timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from functools import lru_cache
+
+from django.conf import settings
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+from search.database_query import database_autocomplete, database_search
+from search.engine_query import engine_autocomplete, engine_search
+from search.query import AUTOCOMPLETE_MIN_LENGTH, ProductQuery, SearchPage, Suggestion
+
+logger = logging.getLogger(__name__)
+ENGINE_RETRY_AFTER = 15.0
+
+
+class EngineCircuit:
+    """Remembers a recent engine failure, so the next queries go straight to the database."""
+
+    def __init__(self) -> None:
+        self.open_until = 0.0
+
+    def allows(self) -> bool:
+        return time.monotonic() >= self.open_until
+
+    def trip(self) -> None:
+        self.open_until = time.monotonic() + ENGINE_RETRY_AFTER
+
+    def reset(self) -> None:
+        self.open_until = 0.0
+
+
+engine_circuit = EngineCircuit()
+
+
+@lru_cache(maxsize=8)
+def _backend(alias: str, config: str):
+    # modelsearch builds a backend (and an HTTP client) per call; reuse one per configuration
+    # so queries keep their connections open.
+    return get_search_backend(alias)
+
+
+def _backends() -> tuple[object | None, object]:
+    """(engine or None, database backend) from WAGTAILSEARCH_BACKENDS."""
+    config = settings.WAGTAILSEARCH_BACKENDS
+    default = _backend("default", json.dumps(config["default"], sort_keys=True))
+    if not isinstance(default, ElasticsearchBaseSearchBackend):
+        return None, default
+    # Settings written by hand may name only the engine: the database backend still answers.
+    alias = "database" if "database" in config else "modelsearch.backends.database"
+    database = _backend(alias, json.dumps(config.get("database"), sort_keys=True))
+    return default, database
+
+
+def _timeout() -> float:
+    return float(getattr(settings, "PRODUCT_SEARCH_QUERY_TIMEOUT", 1.0))
+
+
+def product_search(*, query: ProductQuery) -> SearchPage:
+    """One page of products for ``query``, with facet counts, from the engine if it answers."""
+    engine, database = _backends()
+    if engine is not None and engine_circuit.allows():
+        try:
+            return engine_search(engine, query, timeout=_timeout())
+        except Exception as error:  # any engine failure: the shopper still gets a page
+            _engine_failed(error, what="search")
+    page = database_search(database, query)
+    page.degraded = engine is not None
+    return page
+
+
+def product_autocomplete(*, text: str) -> list[Suggestion]:
+    """Shops and products whose words start with ``text`` (from its 3rd letter)."""
+    text = " ".join(text.split())
+    if len(text) < AUTOCOMPLETE_MIN_LENGTH:
+        return []
+    engine, database = _backends()
+    if engine is not None and engine_circuit.allows():
+        try:
+            return _unique(engine_autocomplete(engine, text, timeout=_timeout()))
+        except Exception as error:
+            _engine_failed(error, what="autocomplete")
+    return _unique(database_autocomplete(database, text))
+
+
+def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
+    # Several shops sell the same article: suggest its title once.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for suggestion in suggestions:
+        key = (suggestion.kind, suggestion.label.casefold())
+        if key not in seen:
+            seen.add(key)
+            unique.append(suggestion)
+    return unique
+
+
+def _engine_failed(error: Exception, *, what: str) -> None:
+    engine_circuit.trip()
+    logger.warning(
+        "Search engine unavailable for %s (%s: %s); the database answers for the next %.0f s",
+        what,
+        type(error).__name__,
+        error,
+        ENGINE_RETRY_AFTER,
+    )

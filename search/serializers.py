@@ -1,0 +1,77 @@
+"""The JSON API's shape: a stable interface (the département's mobile app reads it).
+
+    {"count": int,
+     "results": [{"id", "title", "url", "price", "currency", "image",
+                  "merchant": {"slug", "name", "commune"}, "modes"}],
+     "facets": {"category"|"commune"|"intercommunality"|"merchant"|"mode"|"price"|"in_stock":
+                [{"value", "label", "count", "selected"}]}}
+
+Prices are strings with two decimals (money is never a float); URLs are absolute.
+"""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.http import HttpRequest
+from django.urls import reverse
+
+from search.query import ProductHit, SearchPage, Suggestion
+
+
+def product_url(hit_id: int, slug: str) -> str:
+    return reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": hit_id})
+
+
+def image_url(name: str) -> str | None:
+    return default_storage.url(name) if name else None
+
+
+def hit_data(hit: ProductHit, request: HttpRequest) -> dict:
+    image = image_url(hit.image_name)
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "url": request.build_absolute_uri(product_url(hit.id, hit.slug)),
+        "price": None if hit.price is None else f"{hit.price:.2f}",
+        "currency": hit.currency,
+        "image": request.build_absolute_uri(image) if image else None,
+        "merchant": {
+            "slug": hit.merchant.slug,
+            "name": hit.merchant.name,
+            "commune": hit.merchant.commune,
+        },
+        "modes": list(hit.modes),
+    }
+
+
+def page_data(page: SearchPage, request: HttpRequest) -> dict:
+    return {
+        "count": page.count,
+        "results": [hit_data(hit, request) for hit in page.hits],
+        "facets": {
+            name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in values
+            ]
+            for name, values in page.facets.items()
+        },
+    }
+
+
+def suggestion_url(suggestion: Suggestion) -> str:
+    if suggestion.kind == "product" and suggestion.id is not None:
+        return product_url(suggestion.id, suggestion.slug)
+    return f"{reverse('product_search:results')}?merchant={suggestion.slug}"
+
+
+def suggestions_data(suggestions: list[Suggestion], request: HttpRequest) -> dict:
+    return {
+        "results": [
+            {
+                "type": s.kind,
+                "label": s.label,
+                "url": request.build_absolute_uri(suggestion_url(s)),
+            }
+            for s in suggestions
+        ]
+    }

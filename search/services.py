@@ -1,0 +1,111 @@
+"""Keeping the index true: writes to every search backend, after the database commits.
+
+Signal receivers (search.signals) only call the `*_schedule_index` functions; the work runs
+in `transaction.on_commit`, so a rolled-back change is never indexed and a request's
+transaction never waits on the engine. Ids scheduled during one transaction are indexed
+together by its first commit callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+
+from django.db import transaction
+from modelsearch.backends import get_search_backends_with_name
+from oscar.core.loading import get_model
+
+from search.loading import objects_for_index
+from search.models import SearchableMerchant, SearchableProduct
+
+logger = logging.getLogger(__name__)
+StockRecord = get_model("partner", "StockRecord")
+
+_pending = threading.local()
+
+
+def _pending_ids(kind: str) -> set[int]:
+    if not hasattr(_pending, kind):
+        setattr(_pending, kind, set())
+    return getattr(_pending, kind)
+
+
+def products_schedule_index(*, product_ids: Iterable[int]) -> None:
+    """Index (or drop) these products once the current transaction has committed."""
+    _pending_ids("products").update(pk for pk in product_ids if pk is not None)
+    transaction.on_commit(_flush_products)
+
+
+def merchant_schedule_index(*, merchant_id: int, partner_id: int) -> None:
+    """Reindex a shop and every product it sells (commune, activation or modes changed).
+
+    Products are found through the partner, which outlives a deleted merchant.
+    """
+    _pending_ids("merchants").add((merchant_id, partner_id))
+    transaction.on_commit(_flush_merchants)
+
+
+def _flush_products() -> None:
+    ids = _pending_ids("products")
+    if ids:
+        batch = set(ids)
+        ids.clear()
+        products_index(product_ids=batch)
+
+
+def _flush_merchants() -> None:
+    ids = _pending_ids("merchants")
+    if not ids:
+        return
+    batch = set(ids)
+    ids.clear()
+    _index_objects(model=SearchableMerchant, ids={merchant_id for merchant_id, _ in batch})
+    product_ids = StockRecord.objects.filter(
+        partner_id__in={partner_id for _, partner_id in batch}
+    ).values_list("product_id", flat=True)
+    products_index(product_ids=set(product_ids))
+
+
+def products_index(*, product_ids: Iterable[int]) -> None:
+    """Write these products' documents now; drop those no longer indexable."""
+    _index_objects(model=SearchableProduct, ids=set(product_ids))
+
+
+def _index_objects(*, model, ids: set[int], chunk_size: int = 1000) -> None:
+    ids = sorted(ids)
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        objects = objects_for_index(model, chunk)
+        stale = set(chunk) - {obj.pk for obj in objects}
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
+            try:
+                if objects:
+                    backend.add_bulk(model, objects)
+                _delete_documents(backend=backend, model=model, ids=stale)
+            except Exception:
+                # The engine being down must not break a merchant's save; a rebuild
+                # (`manage.py update_index`) catches up. Database backends re-raise: their
+                # error means the transaction is broken anyway (modelsearch does the same).
+                logger.warning(
+                    "Search backend %r could not index %d %s (run update_index when it is back)",
+                    name,
+                    len(chunk),
+                    model._meta.verbose_name_plural,
+                    exc_info=True,
+                )
+                if not backend.catch_indexing_errors:
+                    raise
+
+
+def _delete_documents(*, backend, model, ids: set[int]) -> None:
+    if not ids:
+        return
+    if hasattr(backend, "es"):
+        # One _bulk request instead of one DELETE per document (a shop has thousands).
+        actions = [{"_op_type": "delete", "_id": str(pk)} for pk in sorted(ids)]
+        index_name = backend.get_index_for_model(model).name
+        backend.bulk(backend.es, actions, index=index_name, raise_on_error=False)
+        return
+    for pk in ids:
+        backend.delete(model(pk=pk))

@@ -1,0 +1,68 @@
+"""Receivers that schedule indexing: they hold no rule, they only say what changed.
+
+modelsearch only reindexes an instance of an indexed model when it is saved. A product's
+document also depends on its stock record (price, stock), its categories and images, and
+its merchant (name, commune, activation, fulfilment modes), so each of those schedules the
+products concerned (search.services runs the work after commit).
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+from merchants.models import Merchant
+from search import services
+from search.documents import category_chain
+
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def product_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.products_schedule_index(product_ids=[instance.pk])
+
+
+def product_part_changed(sender, instance, raw=False, **kwargs):
+    """A stock record, category link or image changed: its product's document did."""
+    if not raw:
+        services.products_schedule_index(product_ids=[instance.product_id])
+
+
+def merchant_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.merchant_schedule_index(merchant_id=instance.pk, partner_id=instance.partner_id)
+
+
+def merchant_delivery_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Merchant):
+        services.merchant_schedule_index(merchant_id=instance.pk, partner_id=instance.partner_id)
+
+
+def category_changed(sender, instance, **kwargs):
+    # Names and slugs of categories are cached per process by their path.
+    category_chain.cache_clear()
+
+
+def connect() -> None:
+    uid = "product_search"
+    post_save.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product")
+    post_delete.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product_del")
+    for model in (StockRecord, ProductCategory, ProductImage):
+        name = model._meta.model_name
+        post_save.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}")
+        post_delete.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}_del")
+    post_save.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant")
+    post_delete.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant_del")
+    for field in ("delivery_communes", "delivery_intercommunalities"):
+        m2m_changed.connect(
+            merchant_delivery_changed,
+            sender=getattr(Merchant, field).through,
+            dispatch_uid=f"{uid}.{field}",
+        )
+    post_save.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category")
+    post_delete.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category_del")

@@ -1,0 +1,23 @@
+"""Display helpers for search results (URLs from a hit, without touching the database)."""
+
+from django import template
+
+from search.query import MODE_LABELS
+from search.serializers import image_url, product_url
+
+register = template.Library()
+
+
+@register.filter
+def media_url(name: str) -> str:
+    return image_url(name) or ""
+
+
+@register.filter(name="product_url")
+def hit_product_url(hit) -> str:
+    return product_url(hit.id, hit.slug)
+
+
+@register.filter
+def mode_label(mode: str) -> str:
+    return str(MODE_LABELS.get(mode, mode))

@@ -1,0 +1,111 @@
+"""Facets and filters: counts equal the documents a filter would give, filters combine."""
+
+import pytest
+
+from search.query import ProductQuery
+from search.selectors import product_search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def market(indexed, shop, product):
+    from tests.integration.search.conftest import category
+
+    food = category("Alimentation", "alimentation")
+    cheese_cat = category("Fromages", "fromages", parent=food)
+    drinks = category("Boissons", "boissons", parent=food)
+    with indexed():
+        cheese = shop(name="Fromagerie Lebrun", commune_code="61001", offers_delivery=True)
+        cider = shop(name="Domaine Hébert", commune_code="61214", offers_click_collect=True)
+        product("Camembert", merchant=cheese, price="4.80", categories=[cheese_cat])
+        product("Livarot", merchant=cheese, price="8.50", categories=[cheese_cat], stock=0)
+        product("Pont-l'Évêque", merchant=cheese, price="7.20", categories=[cheese_cat])
+        product("Cidre brut", merchant=cider, price="5.50", categories=[drinks])
+        product("Pommeau", merchant=cider, price="15.00", categories=[drinks])
+        product("Calvados", merchant=cider, price="32.00", categories=[drinks], stock=0)
+
+
+def facet(page, name) -> dict[str, int]:
+    return {value.value: value.count for value in page.facets[name]}
+
+
+FILTER_OF_FACET = {
+    "commune": "communes",
+    "merchant": "merchants",
+    "category": "categories",
+    "mode": "modes",
+    "intercommunality": "intercommunalities",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILTER_OF_FACET))
+def test_each_facet_count_equals_the_count_of_that_filter(market, search_backend, name):
+    page = product_search(query=ProductQuery())
+    assert page.facets[name], f"no {name} facet values"
+    for value, count in facet(page, name).items():
+        filtered = product_search(query=ProductQuery(**{FILTER_OF_FACET[name]: (value,)}))
+        assert filtered.count == count, (name, value)
+
+
+def test_price_and_stock_facets_count_what_their_filters_give(market, search_backend):
+    from search.query import PRICE_RANGES
+
+    page = product_search(query=ProductQuery())
+    prices = facet(page, "price")
+    for key, low, high in PRICE_RANGES:
+        filtered = product_search(query=ProductQuery(min_price=low, max_price=high))
+        assert filtered.count == prices[key], key
+    assert prices == {"0-5": 1, "5-10": 3, "10-20": 1, "20-50": 1, "50-": 0}
+    assert facet(page, "in_stock") == {"true": 4}
+    assert product_search(query=ProductQuery(in_stock=True)).count == 4
+
+
+def test_parent_category_counts_its_subcategories(market, search_backend):
+    page = product_search(query=ProductQuery())
+    assert facet(page, "category") == {"alimentation": 6, "fromages": 3, "boissons": 3}
+
+
+def test_filters_combine(market, search_backend):
+    page = product_search(query=ProductQuery(communes=("61001",), in_stock=True, max_price=5))
+    assert [hit.title for hit in page.hits] == ["Camembert"]
+
+
+def test_text_and_filters_combine(market, search_backend):
+    page = product_search(query=ProductQuery(text="cidre", modes=("click_collect",)))
+    assert [hit.title for hit in page.hits] == ["Cidre brut"]
+
+
+def test_a_facet_keeps_its_other_values_when_one_is_chosen(market, search_backend):
+    page = product_search(query=ProductQuery(communes=("61001",)))
+    communes = {v.value: (v.count, v.selected) for v in page.facets["commune"]}
+    assert communes == {"61001": (3, True), "61214": (3, False)}
+    assert page.count == 3
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("price", ["Camembert", "Cidre brut", "Pont-l'Évêque", "Livarot", "Pommeau", "Calvados"]),
+        ("-price", ["Calvados", "Pommeau", "Livarot", "Pont-l'Évêque", "Cidre brut", "Camembert"]),
+    ],
+)
+def test_sort_by_price(market, search_backend, sort, expected):
+    page = product_search(query=ProductQuery(sort=sort))
+    assert [hit.title for hit in page.hits] == expected
+
+
+def test_newest_first(market, search_backend):
+    page = product_search(query=ProductQuery(sort="newest"))
+    assert page.hits[0].title == "Calvados"
+
+
+def test_pages_hold_twenty_results(indexed, shop, product, search_backend):
+    with indexed():
+        merchant = shop()
+        for number in range(25):
+            product(f"Yaourt nature {number}", merchant=merchant)
+    first = product_search(query=ProductQuery(text="yaourt"))
+    second = product_search(query=ProductQuery(text="yaourt", page=2))
+    assert (first.count, len(first.hits), len(second.hits)) == (25, 20, 5)
+    assert not {h.id for h in first.hits} & {h.id for h in second.hits}

@@ -1,0 +1,74 @@
+"""French text search, on the database backend and on the real engine."""
+
+import pytest
+
+from search.query import ProductQuery
+from search.selectors import product_search
+from tests.integration.search.conftest import database_cannot
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text: str, **filters) -> list[str]:
+    page = product_search(query=ProductQuery(text=text, **filters))
+    return [hit.title for hit in page.hits]
+
+
+@pytest.fixture
+def catalogue(indexed, shop, product):
+    with indexed():
+        cheese = shop(name="Crèmerie Lebrun", commune_code="61001")
+        butcher = shop(name="Boucherie Hébert", commune_code="61214")
+        oil = shop(name="Moulin du Perche", commune_code="61375")
+        product("Pâté de campagne", merchant=butcher)
+        product("Camembert de Normandie", merchant=cheese)
+        product("Plateau de fromage", merchant=cheese)
+        product("L'huile de colza vierge", merchant=oil)
+        product("Cidre brut", merchant=oil)
+
+
+def test_pate_without_accents_finds_pate_with_accents(catalogue, skip_on_database):
+    skip_on_database(database_cannot(accents=True))
+    assert titles("pate") == ["Pâté de campagne"]
+
+
+def test_plural_finds_singular(catalogue, skip_on_database):
+    skip_on_database(database_cannot(stemming=True))
+    assert titles("fromages") == ["Plateau de fromage"]
+
+
+def test_word_after_an_elided_article_is_found(catalogue, search_backend):
+    assert titles("huile") == ["L'huile de colza vierge"]
+
+
+def test_one_typo_is_forgiven(catalogue, skip_on_database):
+    skip_on_database(database_cannot(typos=True))
+    assert titles("camembrt") == ["Camembert de Normandie"]
+
+
+def test_short_words_are_not_fuzzy(catalogue, search_backend):
+    # "cidr" would match "cidre" with one edit, but fuzziness starts at 4 letters: "cid"
+    # (3 letters) must not match "cidre" by typo tolerance.
+    assert titles("cid") == []
+
+
+def test_shop_name_finds_its_products(catalogue, search_backend):
+    assert sorted(titles("Lebrun")) == ["Camembert de Normandie", "Plateau de fromage"]
+
+
+def test_commune_name_finds_the_products_of_its_shops(catalogue, search_backend):
+    # Shops in Alençon (61001): the cheese shop only.
+    assert sorted(titles("Alençon")) == ["Camembert de Normandie", "Plateau de fromage"]
+
+
+def test_title_match_ranks_before_description_match(indexed, shop, product, search_backend):
+    with indexed():
+        merchant = shop()
+        product("Sablés normands", merchant=merchant, description="Au beurre et au cidre.")
+        product("Cidre fermier", merchant=merchant)
+    assert titles("cidre") == ["Cidre fermier", "Sablés normands"]
+
+
+def test_no_words_lists_every_indexed_product(catalogue, search_backend):
+    page = product_search(query=ProductQuery())
+    assert page.count == 5
