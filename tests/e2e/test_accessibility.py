@@ -117,6 +117,7 @@ OUR_PAGES = [
     "legal",
     "shop_index",
     "shop",
+    "product",
     "basket",
 ]
 
@@ -137,17 +138,3 @@ def test_axe_reports_what_it_should(page, axe):
     ids = {violation["id"] for violation in axe_violations(page, axe)}
 
     assert {"image-alt", "label"} <= ids
-
-
-# Oscar's product page keeps Oscar's own content template and Bootstrap theme for now (inside
-# our header and footer): axe finds "color-contrast" (Bootstrap's outline buttons,
-# breadcrumb). The basket is our own template now and is checked above.
-# strict: the day our own templates fix it, this test says so.
-@pytest.mark.xfail(strict=True, reason="Oscar's product template: color-contrast")
-@pytest.mark.parametrize("name", ["product"])
-def test_oscar_page_has_no_wcag_violation(live_server, page, site_pages, axe, name):
-    page.goto(live_server.url + site_pages[name])
-
-    violations = axe_violations(page, axe)
-
-    assert violations == [], f"{name}:\n{describe(violations)}"
