@@ -147,6 +147,17 @@ def _ensure_perche(index: CampaignIndexPage) -> CampaignPage:
         body=[
             ("rich_text", RichText(data["intro"])),
             ("chosen_shops", {"heading": data["shops_heading"], "shops": shops}),
+            (
+                "saved_search",
+                {
+                    "heading": "Cidres et calvados du pays",
+                    "query": "",
+                    "category": "cidre-et-calvados",
+                    "commune": "",
+                    "intercommunality": "",
+                    "limit": 8,
+                },
+            ),
         ],
     )
 

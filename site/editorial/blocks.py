@@ -13,6 +13,7 @@ from wagtail.embeds.blocks import EmbedBlock
 
 from merchants.blocks import AccessibleImageBlock, QuoteBlock
 from orne_site.editorial.choosers import ProductChooserBlock
+from orne_site.editorial.search_block import SavedSearchBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -133,12 +134,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 
 class CampaignBodyBlock(ArticleBodyBlock):
-    """A campaign's body: the article blocks plus live products and shops.
-
-    The third live block of issue 6, a saved search (query and filters rendered from the
-    search engine, with a "see all" link), belongs with the search app (search/, built on
-    another branch): add it here as ``saved_search`` once that app offers a selector.
-    """
+    """A campaign's body: the article blocks plus live products, shops and a saved search."""
 
     chosen_products = ChosenProductsBlock()
     chosen_shops = ChosenShopsBlock()
+    saved_search = SavedSearchBlock()
