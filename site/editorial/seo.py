@@ -138,3 +138,29 @@ def local_business_data(*, page, merchant, opening_periods, request) -> dict:
     if hours:
         data["openingHoursSpecification"] = hours
     return data
+
+
+def product_data(*, product, request) -> dict:
+    """schema.org Product for an article page: its shop's offer (price incl. VAT, stock)."""
+    record = product.stockrecords.select_related("partner__merchant__commune").first()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.title,
+        "url": request.build_absolute_uri(product.get_absolute_url()) if request else "",
+    }
+    if product.description:
+        data["description"] = product.description
+    image = product.primary_image()
+    if getattr(image, "original", None) and getattr(image, "pk", None):
+        data["image"] = request.build_absolute_uri(image.original.url) if request else ""
+    if record is not None and record.price_incl_tax is not None:
+        in_stock = record.net_stock_level > 0
+        data["offers"] = {
+            "@type": "Offer",
+            "price": str(record.price_incl_tax),
+            "priceCurrency": record.price_currency,
+            "availability": f"https://schema.org/{'InStock' if in_stock else 'OutOfStock'}",
+            "seller": {"@type": "LocalBusiness", "name": record.partner.name},
+        }
+    return data

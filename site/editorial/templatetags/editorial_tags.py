@@ -81,6 +81,13 @@ def local_business_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
+def product_json_ld(context, product):
+    from orne_site.editorial.seo import product_data
+
+    return _json_ld(product_data(product=product, request=context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context, page):
     """One link per site language: to this page's translation when it is live, else to that
     language's home page (an English visitor on an untranslated page still gets a way out)."""

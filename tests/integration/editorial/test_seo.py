@@ -134,3 +134,22 @@ def test_json_ld_cannot_close_its_script_element(client, shop):
 
     assert "<script>alert(1)" not in content
     assert json_ld(content)[0]["name"] == "Cave </script><script>alert(1)</script>"
+
+
+def test_product_page_describes_its_offer_in_json_ld(client):
+    import json
+    import re
+
+    from tests.factories import StockRecordFactory
+
+    record = StockRecordFactory(product__title="Livarot AOP", price_incl_tax="11.90")
+
+    content = client.get(record.product.get_absolute_url()).content.decode()
+
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    data = [json.loads(block) for block in blocks]
+    product = next(item for item in data if item["@type"] == "Product")
+    assert product["name"] == "Livarot AOP"
+    assert product["offers"]["price"] == "11.90"
+    assert product["offers"]["priceCurrency"] == "EUR"
+    assert product["offers"]["availability"] == "https://schema.org/InStock"
