@@ -104,6 +104,7 @@ def site_pages():
         "shop": merchant.page.url,
         "product": records[0].product.get_absolute_url(),
         "basket": "/boutique/basket/",
+        "search": "/recherche/?q=camembert",
     }
 
 
@@ -119,12 +120,15 @@ OUR_PAGES = [
     "shop",
     "product",
     "basket",
+    "search",
 ]
 
 
 @pytest.mark.parametrize("name", OUR_PAGES)
 def test_page_has_no_wcag_violation(live_server, page, site_pages, axe, name):
     page.goto(live_server.url + site_pages[name])
+    if name == "search":  # checked with results and facets on screen, not an empty page
+        assert "Camembert au lait cru" in page.locator("main").inner_text()
 
     violations = axe_violations(page, axe)
 
