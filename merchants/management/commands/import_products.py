@@ -125,7 +125,11 @@ class Command(BaseCommand):
         )
         for line in preview.rejected[:MAX_REJECTED_SHOWN]:
             sku = f" ({line.sku})" if line.sku else ""
-            self.stdout.write(f"  ligne {line.line}{sku} : {line.reason}")
+            self.stdout.write(
+                "  "
+                + _("ligne %(line)d%(sku)s : %(reason)s")
+                % {"line": line.line, "sku": sku, "reason": line.reason}
+            )
         if len(preview.rejected) > MAX_REJECTED_SHOWN:
             self.stdout.write(
                 _("  … et %(count)d autres.")
