@@ -29,6 +29,7 @@ from commerce.partner.services import stockrecord_set_price
 from commerce.partner.vat import VatRate
 from merchants.images import CleanPhoto, CleanPhotoFile, photo_clean
 from merchants.models import Merchant
+from merchants.signals import products_bulk_saved
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -402,10 +403,14 @@ def products_bulk_save_for_merchant(
     if any(stockrecord.partner_id != merchant.partner_id for stockrecord, _data in updates):
         raise PermissionDenied(_("Cet article n'appartient pas à votre boutique."))
     now = timezone.now()
-    return BulkSaveResult(
+    result = BulkSaveResult(
         created=_bulk_create(merchant=merchant, rows=creates, now=now) if creates else [],
         updated=_bulk_update(rows=updates, now=now) if updates else [],
     )
+    products_bulk_saved.send(
+        sender=Product, product_ids=[p.pk for p in [*result.created, *result.updated]]
+    )
+    return result
 
 
 # Photos. A photo's `code` (Oscar's unique field) is "<product pk>-<digest of the upload>",

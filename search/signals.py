@@ -12,6 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 from merchants.models import Merchant
+from merchants.signals import products_bulk_saved
 from search import services
 from search.documents import category_chain
 
@@ -31,6 +32,11 @@ def product_part_changed(sender, instance, raw=False, **kwargs):
     """A stock record, category link or image changed: its product's document did."""
     if not raw:
         services.products_schedule_index(product_ids=[instance.product_id])
+
+
+def products_bulk_changed(sender, product_ids, **kwargs):
+    """The catalogue import wrote products without model signals."""
+    services.products_schedule_index(product_ids=product_ids)
 
 
 def merchant_changed(sender, instance, raw=False, **kwargs):
@@ -56,6 +62,7 @@ def connect() -> None:
         name = model._meta.model_name
         post_save.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}")
         post_delete.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}_del")
+    products_bulk_saved.connect(products_bulk_changed, dispatch_uid=f"{uid}.bulk")
     post_save.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant")
     post_delete.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant_del")
     for field in ("delivery_communes", "delivery_intercommunalities"):
