@@ -71,7 +71,7 @@ def _sqlite_text_matches(
 
     modelsearch's SQLite query computes the score in a subquery run for every row of the
     searched queryset: 52 s for one word on 100,000 products (bench/search_bench.py). The
-    same index entries, matched once and ranked by bm25 (title weighted 3), take
+    same index entries, matched once and ranked by bm25 (title weighted 10), take
     milliseconds. With ``prefix``, the last word matches the beginnings of words in the
     autocomplete column (what modelsearch's autocomplete reads).
     """
@@ -91,7 +91,7 @@ def _sqlite_text_matches(
     sql = (
         f"SELECT e.object_id FROM {fts} f JOIN {entries} e ON f.rowid = e.id "
         f"WHERE {fts} MATCH %s AND e.content_type_id = %s "
-        f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
+        f"ORDER BY bm25({fts}, 0.0, 1.0, 10.0) LIMIT %s"
     )
     content_type = get_content_type_pk(model or SearchableProduct)
     with connection.cursor() as cursor:
