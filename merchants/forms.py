@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from merchants.models import Commune, MerchantApplication
+from merchants.models.application import APPLICANT_FIELDS
 from merchants.validators import normalize_siret
 
 
@@ -44,18 +45,7 @@ class MerchantApplicationForm(forms.ModelForm):
 
     class Meta:
         model = MerchantApplication
-        fields = [
-            "shop_name",
-            "legal_name",
-            "siret",
-            "category",
-            "commune",
-            "address",
-            "phone",
-            "email",
-            "description",
-            "sales_mode",
-        ]
+        fields = list(APPLICANT_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "sales_mode": forms.RadioSelect,

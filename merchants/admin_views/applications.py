@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from merchants.models import MerchantApplication
+from merchants.models.application import APPLICANT_FIELDS
 from merchants.scoping import user_is_council_staff
 from merchants.services.onboarding import (
     OnboardingError,
@@ -124,16 +125,7 @@ class MerchantApplicationViewSet(ModelViewSet):
     search_fields = ["shop_name", "legal_name", "siret", "email"]
     form_fields = ["status", "rejection_reason"]
     inspect_view_fields = [
-        "shop_name",
-        "legal_name",
-        "siret",
-        "category",
-        "commune",
-        "address",
-        "phone",
-        "email",
-        "description",
-        "sales_mode",
+        *APPLICANT_FIELDS,
         "status",
         "rejection_reason",
         "submitted_at",

@@ -13,6 +13,21 @@ class SalesMode(models.TextChoices):
     BOTH = "both", _("Les deux")
 
 
+# What the applicant fills in: the sign-up form's fields, shown again to staff who decide.
+APPLICANT_FIELDS = (
+    "shop_name",
+    "legal_name",
+    "siret",
+    "category",
+    "commune",
+    "address",
+    "phone",
+    "email",
+    "description",
+    "sales_mode",
+)
+
+
 class MerchantApplication(models.Model):
     """A shop's free sign-up, waiting for the council's approval (kept after the decision)."""
 
