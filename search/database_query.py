@@ -23,7 +23,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
-from search.documents import MODES, category_chain, facet_value
+from search.documents import MODES, category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.models import SearchableMerchant, SearchableProduct
 from search.query import (
@@ -202,9 +202,10 @@ def _category_counts(matches, filters) -> list[tuple[str, int]]:
     queryset = _apply(_base(matches), filters, skip="category")
     # Counted per product and per ancestor, as the engine's documents list the whole chain.
     per_product: dict[int, set[tuple[str, str]]] = {}
-    for pk, path in queryset.values_list("pk", "categories__path"):
-        if path:
-            per_product.setdefault(pk, set()).update(category_chain(path))
+    pairs = [(pk, path) for pk, path in queryset.values_list("pk", "categories__path") if path]
+    by_path = category_chains(path for _, path in pairs)
+    for pk, path in pairs:
+        per_product.setdefault(pk, set()).update(by_path[path])
     counter = Counter(chain for chains in per_product.values() for chain in chains)
     return [(facet_value(slug, name), n) for (slug, name), n in counter.items()]
 

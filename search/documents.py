@@ -7,7 +7,7 @@ of 1,000 products costs a fixed handful of queries.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
@@ -34,19 +34,26 @@ def facet_split(value: str) -> tuple[str, str]:
     return key, label or key
 
 
-@lru_cache(maxsize=4096)
-def category_chain(category_path: str) -> tuple[tuple[str, str], ...]:
-    """(slug, name) of a category and its ancestors, root first, looked up once per process.
+def category_chains(paths: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(slug, name) of each category and its ancestors, root first, keyed by path.
 
-    Treebeard paths hold the ancestors' paths as prefixes, so one query answers the chain.
-    Cleared when a category changes (search.signals).
+    Treebeard paths hold the ancestors' paths as prefixes, so one query answers a whole
+    chunk. Not cached across calls: a category renamed in another process must show in
+    the next document built here.
     """
     step = Category.steplen
-    paths = [category_path[:end] for end in range(step, len(category_path) + 1, step)]
+    wanted = set(paths)
+    prefixes = {path[:end] for path in wanted for end in range(step, len(path) + 1, step)}
     by_path = {
-        c.path: c for c in Category.objects.filter(path__in=paths).only("path", "slug", "name")
+        c.path: (c.slug, c.name)
+        for c in Category.objects.filter(path__in=prefixes).only("path", "slug", "name")
     }
-    return tuple((by_path[p].slug, by_path[p].name) for p in paths if p in by_path)
+    return {
+        path: tuple(
+            by_path[path[:end]] for end in range(step, len(path) + 1, step) if path[:end] in by_path
+        )
+        for path in wanted
+    }
 
 
 PRODUCT_FIELDS = ("id", "title", "slug", "description", "date_created", "is_public", "structure")

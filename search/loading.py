@@ -14,7 +14,7 @@ from collections import defaultdict
 from oscar.core.loading import get_model
 
 from merchants.models import Merchant
-from search.documents import MODE_CLICK_COLLECT, MODE_DELIVERY, category_chain, facet_value
+from search.documents import MODE_CLICK_COLLECT, MODE_DELIVERY, category_chains, facet_value
 from search.models import SearchableProduct
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -91,8 +91,10 @@ def _values(row, chain: list[tuple[str, str]], image: str, delivery: dict) -> di
 def _categories(rows: dict) -> dict[int, list[tuple[str, str]]]:
     chains: dict[int, dict[str, str]] = defaultdict(dict)
     links = ProductCategory.objects.filter(product_id__in=list(rows)).order_by("pk")
-    for product_id, path in links.values_list("product_id", "category__path"):
-        for slug, name in category_chain(path):
+    pairs = list(links.values_list("product_id", "category__path"))
+    by_path = category_chains(path for _, path in pairs)
+    for product_id, path in pairs:
+        for slug, name in by_path[path]:
             chains[product_id].setdefault(slug, name)
     return {pk: list(chains[pk].items()) for pk in rows}
 

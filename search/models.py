@@ -6,6 +6,8 @@ bound to the proxy classes, which the rest of the code never saves, so `search_a
 is off and search.signals schedules indexing after commit for the real models instead.
 """
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from oscar.core.loading import get_model
@@ -14,12 +16,30 @@ from merchants.models import Merchant
 from search.documents import (
     MODE_CLICK_COLLECT,
     MODE_DELIVERY,
-    category_chain,
+    category_chains,
     facet_value,
     product_index_queryset,
 )
 
 Product = get_model("catalogue", "Product")
+
+
+def document_value(method):
+    """Answer from the values `search.loading` attached, when the product came from there.
+
+    Those products are bare instances (no relations loaded): computing a value from the
+    relations would cost queries per product, which the database backend, reading each
+    field through its method, would pay on every product of a rebuild.
+    """
+
+    @functools.wraps(method)
+    def value(self):
+        preloaded = self.__dict__.get("_search_values")
+        if preloaded is not None:
+            return preloaded[method.__name__]
+        return method(self)
+
+    return value
 
 
 def _prefetched(obj, attribute: str, relation: str) -> list:
@@ -87,8 +107,10 @@ class SearchableProduct(index.Indexed, Product):
     def _categories(self) -> list[tuple[str, str]]:
         if "_search_categories" not in self.__dict__:
             seen: dict[str, str] = {}
-            for category in _prefetched(self, "search_category_list", "categories"):
-                for slug, name in category_chain(category.path):
+            paths = [c.path for c in _prefetched(self, "search_category_list", "categories")]
+            by_path = category_chains(paths) if paths else {}
+            for path in paths:
+                for slug, name in by_path[path]:
                     seen.setdefault(slug, name)
             self._search_categories = list(seen.items())
         return self._search_categories
@@ -116,34 +138,42 @@ class SearchableProduct(index.Indexed, Product):
         return values
 
     # Full text
+    @document_value
     def merchant_name(self) -> str:
         merchant = self._merchant()
         return merchant.name if merchant else ""
 
+    @document_value
     def commune_name(self) -> str:
         merchant = self._merchant()
         return merchant.commune.name if merchant else ""
 
+    @document_value
     def category_names(self) -> list[str]:
         return [name for _, name in self._categories()]
 
     # Filters
+    @document_value
     def merchant_slug(self) -> str:
         merchant = self._merchant()
         return merchant.slug if merchant else ""
 
+    @document_value
     def commune_code(self) -> str:
         merchant = self._merchant()
         return merchant.commune.insee_code if merchant else ""
 
+    @document_value
     def intercommunality_code(self) -> str:
         merchant = self._merchant()
         epci = merchant.commune.intercommunality if merchant else None
         return epci.code if epci else ""
 
+    @document_value
     def category_slugs(self) -> list[str]:
         return [slug for slug, _ in self._categories()]
 
+    @document_value
     def modes(self) -> list[str]:
         merchant = self._merchant()
         if merchant is None:
@@ -157,6 +187,7 @@ class SearchableProduct(index.Indexed, Product):
             if offered
         ]
 
+    @document_value
     def delivery_commune_codes(self) -> list[str]:
         merchant = self._merchant()
         if merchant is None or not merchant.offers_delivery:
@@ -167,14 +198,17 @@ class SearchableProduct(index.Indexed, Product):
             codes.update(c.insee_code for c in _prefetched(epci, "search_communes", "communes"))
         return sorted(codes)
 
+    @document_value
     def price_incl_tax(self):
         record = self._stockrecord()
         return record.price_incl_tax if record else None
 
+    @document_value
     def price_currency(self) -> str:
         record = self._stockrecord()
         return record.price_currency if record else ""
 
+    @document_value
     def in_stock(self) -> bool:
         record = self._stockrecord()
         if record is None:
@@ -182,22 +216,27 @@ class SearchableProduct(index.Indexed, Product):
         return record.net_stock_level > 0
 
     # Facet labels and what a result shows
+    @document_value
     def commune_facet(self) -> str:
         merchant = self._merchant()
         return facet_value(merchant.commune.insee_code, merchant.commune.name) if merchant else ""
 
+    @document_value
     def intercommunality_facet(self) -> str:
         merchant = self._merchant()
         epci = merchant.commune.intercommunality if merchant else None
         return facet_value(epci.code, epci.name) if epci else ""
 
+    @document_value
     def merchant_facet(self) -> str:
         merchant = self._merchant()
         return facet_value(merchant.slug, merchant.name) if merchant else ""
 
+    @document_value
     def category_facet(self) -> list[str]:
         return [facet_value(slug, name) for slug, name in self._categories()]
 
+    @document_value
     def image_name(self) -> str:
         images = _prefetched(self, "search_images", "images")
         if not images:

@@ -13,13 +13,17 @@ import threading
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 from modelsearch.backends import get_search_backends_with_name
 from oscar.core.loading import get_model
 
+from merchants.models import Commune, Merchant
 from search.loading import objects_for_index
 from search.models import SearchableMerchant, SearchableProduct
 
 logger = logging.getLogger(__name__)
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
 
 _pending = threading.local()
@@ -44,6 +48,43 @@ def merchant_schedule_index(*, merchant_id: int, partner_id: int) -> None:
     """
     _pending_ids("merchants").add((merchant_id, partner_id))
     transaction.on_commit(_flush_merchants)
+
+
+def category_schedule_index(*, category_id: int) -> None:
+    """Reindex the products of a category and of its descendants after commit.
+
+    Their documents list the category's name and slug, and those of its ancestors; a move
+    (which rewrites the subtree's paths) changes the chain too. The path is read at flush
+    time, after any move in the same transaction.
+    """
+    _pending_ids("categories").add(category_id)
+    transaction.on_commit(_flush_categories)
+
+
+def communes_schedule_index(*, commune_ids: Iterable[int]) -> None:
+    """Reindex the shops of these communes and their products (a commune was renamed)."""
+    merchants = Merchant.objects.filter(commune_id__in=list(commune_ids))
+    for merchant_id, partner_id in merchants.values_list("pk", "partner_id"):
+        merchant_schedule_index(merchant_id=merchant_id, partner_id=partner_id)
+
+
+def intercommunality_schedule_index(*, intercommunality_id: int) -> None:
+    """Reindex the shops of an intercommunality's communes (it was renamed)."""
+    communes = Commune.objects.filter(intercommunality_id=intercommunality_id)
+    communes_schedule_index(commune_ids=communes.values_list("pk", flat=True))
+
+
+def _flush_categories() -> None:
+    ids = _pending_ids("categories")
+    if not ids:
+        return
+    batch = set(ids)
+    ids.clear()
+    in_subtrees = Q(pk__in=[])
+    for path in Category.objects.filter(pk__in=batch).values_list("path", flat=True):
+        in_subtrees |= Q(category__path__startswith=path)
+    links = ProductCategory.objects.filter(in_subtrees)
+    products_index(product_ids=set(links.values_list("product_id", flat=True)))
 
 
 def _flush_products() -> None:

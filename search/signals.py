@@ -2,8 +2,9 @@
 
 modelsearch only reindexes an instance of an indexed model when it is saved. A product's
 document also depends on its stock record (price, stock), its categories and images, and
-its merchant (name, commune, activation, fulfilment modes), so each of those schedules the
-products concerned (search.services runs the work after commit).
+its merchant (name, commune, activation, fulfilment modes), and the names of its categories
+and of its merchant's commune and intercommunality, so each of those schedules the products
+concerned (search.services runs the work after commit).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from merchants.models import Merchant
+from merchants.models import Commune, Intercommunality, Merchant
 from merchants.signals import products_bulk_saved
 from search import services
-from search.documents import category_chain
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -49,9 +49,20 @@ def merchant_delivery_changed(sender, instance, action, **kwargs):
         services.merchant_schedule_index(merchant_id=instance.pk, partner_id=instance.partner_id)
 
 
-def category_changed(sender, instance, **kwargs):
-    # Names and slugs of categories are cached per process by their path.
-    category_chain.cache_clear()
+def category_changed(sender, instance, raw=False, **kwargs):
+    # Renamed or moved: every product below it lists its name and slug.
+    if not raw:
+        services.category_schedule_index(category_id=instance.pk)
+
+
+def commune_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.communes_schedule_index(commune_ids=[instance.pk])
+
+
+def intercommunality_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.intercommunality_schedule_index(intercommunality_id=instance.pk)
 
 
 def connect() -> None:
@@ -71,5 +82,7 @@ def connect() -> None:
             sender=getattr(Merchant, field).through,
             dispatch_uid=f"{uid}.{field}",
         )
+    # A deleted category's product links are deleted with it (product_part_changed).
     post_save.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category")
-    post_delete.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category_del")
+    post_save.connect(commune_changed, sender=Commune, dispatch_uid=f"{uid}.commune")
+    post_save.connect(intercommunality_changed, sender=Intercommunality, dispatch_uid=f"{uid}.epci")

@@ -10,7 +10,7 @@ from commerce.partner.services import stockrecord_set_price
 from search.models import SearchableProduct
 from search.query import ProductQuery
 from search.selectors import product_search
-from tests.integration.search.conftest import commune, refresh_engine
+from tests.integration.search.conftest import Category, category, commune, refresh_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,73 @@ def test_search_rebuild_command_swaps_a_fresh_index_in(camembert, search_backend
     if search_backend == "engine":
         after = [i.name for i in backend.get_index_for_model(SearchableProduct).aliased_indices()]
         assert len(after) == 1 and after != before
+
+
+def facet_labels(name: str) -> dict[str, str]:
+    page = product_search(query=ProductQuery())
+    return {value.value: value.label for value in page.facets[name]}
+
+
+def test_renamed_or_moved_category_renames_its_products(indexed, shop, product):
+    with indexed():
+        food = category("Alimentation", "alimentation")
+        cheese = category("Fromages", "fromages", parent=food)
+        product("Pont-l'Évêque", merchant=shop(), categories=[cheese])
+    with indexed():
+        food.name = "Épicerie fine"
+        food.save()
+    assert facet_labels("category")["alimentation"] == "Épicerie fine"
+    assert found(text="épicerie") == ["Pont-l'Évêque"]
+
+    # A move rewrites the subtree's paths: the chain in the documents follows.
+    with indexed():
+        dairy = category("Crèmerie", "cremerie")
+        cheese.move(dairy, pos="last-child")
+        Category.objects.get(pk=cheese.pk).save()  # as the dashboard's form does
+    assert found(categories=("cremerie",)) == ["Pont-l'Évêque"]
+    assert found(categories=("alimentation",)) == []
+
+
+def test_renamed_commune_and_intercommunality_rename_their_shops_products(camembert, indexed):
+    alencon = commune("61001")
+    with indexed():
+        alencon.name = "Alençon-sur-Sarthe"
+        alencon.save()
+    assert facet_labels("commune")["61001"] == "Alençon-sur-Sarthe"
+    assert found(text="Sarthe") == ["Camembert fermier"]
+
+    epci = alencon.intercommunality
+    with indexed():
+        epci.name = "Communauté urbaine renommée"
+        epci.save()
+    assert facet_labels("intercommunality")[epci.code] == "Communauté urbaine renommée"
+
+
+def test_database_rebuild_costs_the_same_queries_for_more_products(search_backend, shop, product):
+    """The database backend reads each field through its method: none may query."""
+    if search_backend != "database":
+        pytest.skip("the engine rebuild sends _bulk requests; counted in bench/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.search.models import IndexEntry
+
+    from search.rebuild import search_indexes_rebuild
+
+    merchant = shop()
+    food = category("Alimentation", "alimentation")
+
+    def rebuild_queries() -> int:
+        # From an empty index each time: modelsearch updates entries it finds one by one.
+        IndexEntry.objects.all().delete()
+        with CaptureQueriesContext(connection) as queries:
+            search_indexes_rebuild()
+        return len(queries.captured_queries)
+
+    for i in range(2):
+        product(f"Terrine {i}", merchant=merchant, categories=[food])
+    rebuild_queries()  # what the backend creates once (FTS tables) is not counted
+    few = rebuild_queries()
+    for i in range(10):
+        product(f"Rillettes {i}", merchant=merchant, categories=[food])
+    assert rebuild_queries() == few
+    assert found(text="rillettes") and len(found(text="terrine")) == 2
