@@ -2,13 +2,13 @@
 
 modelsearch's own query API sends one request for the hits, one for the count and one per
 facet, then loads the hits from the database. A shopper's page needs all of them at once,
-so this module builds a single request body on modelsearch's index (its field names come
-from modelsearch's mapping) with:
-- the text query (title boosted, shop name, categories, commune, description; typo
-  tolerance from 4 letters),
-- the filters in `post_filter`, and one aggregation per facet filtered by the *other*
-  facets' filters (so a facet lists what choosing another of its values would give),
-- the documents' own fields for the results, so no SQL is needed.
+so this module builds one `_msearch` on modelsearch's index (its field names come from
+modelsearch's mapping) with two searches:
+- the hits: the text query (title boosted, shop name, categories, commune, description;
+  typo tolerance from 4 letters) with every filter, sorted, with the documents' own fields
+  for the results, so no SQL is needed;
+- the facets (no hits): the count, and one aggregation per facet filtered by the *other*
+  facets' filters (so a facet lists what choosing another of its values would give).
 """
 
 from __future__ import annotations
@@ -149,32 +149,41 @@ def _sort(backend, query: ProductQuery) -> list:
         return [{price: {"order": "asc", "missing": "_last"}}, "_score"]
     if query.sort == "-price":
         return [{price: {"order": "desc", "missing": "_last"}}, "_score"]
-    if query.sort == "newest":
-        return [created, "_score"]
+    if query.sort == "newest" or not query.text:
+        # Without text every score is equal: sorting on the date alone lets the engine
+        # skip documents that cannot make the page (the listing pages, 100,000 products).
+        return [created] if not query.text else [created, "_score"]
     return ["_score", created]
 
 
-def search_body(backend, query: ProductQuery) -> dict:
+def search_bodies(backend, query: ProductQuery) -> tuple[dict, dict]:
+    """(hits, facets): the two searches of a page, sent together in one `_msearch`.
+
+    Split because the engine runs them on its two cores at once, and because the facets
+    search, with no hits (size 0), is what the engine's shard request cache keeps until
+    the index next changes: listing, category and commune pages, the most frequent, then
+    cost only their page of hits. The count comes from the facets search ("matching",
+    every filter applied), so the hits search need not count (it may stop early).
+    """
     filters = facet_filters(backend, query)
-    aggregations = {}
+    text = text_query(backend, query.text)
+    hits = {
+        "query": {"bool": {"must": [text], "filter": list(filters.values())}},
+        "sort": _sort(backend, query),
+        "from": query.offset,
+        "size": PAGE_SIZE,
+        "_source": [_columns(backend.mapping_class)[key] for key in SOURCE_FIELDS.values()],
+        "track_total_hits": False,
+    }
+    aggregations = {"matching": {"filter": {"bool": {"filter": list(filters.values())}}}}
     for facet in (*TERMS_FACETS, "price", "in_stock"):
         others = [clause for name, clause in filters.items() if name != facet]
         aggregations[facet] = {
             "filter": {"bool": {"filter": others}},
             "aggs": {"values": _facet_aggregation(backend, facet)},
         }
-    body = {
-        "query": text_query(backend, query.text),
-        "aggs": aggregations,
-        "sort": _sort(backend, query),
-        "from": query.offset,
-        "size": PAGE_SIZE,
-        "_source": [_columns(backend.mapping_class)[key] for key in SOURCE_FIELDS.values()],
-        "track_total_hits": True,
-    }
-    if filters:
-        body["post_filter"] = {"bool": {"filter": list(filters.values())}}
-    return body
+    facets = {"query": text, "size": 0, "aggs": aggregations, "track_total_hits": False}
+    return hits, facets
 
 
 def _hit(document: dict, doc_id: str, columns: dict) -> ProductHit:
@@ -195,36 +204,41 @@ def _hit(document: dict, doc_id: str, columns: dict) -> ProductHit:
     )
 
 
-def parse_response(backend, response: dict, query: ProductQuery) -> SearchPage:
+def parse_responses(backend, hits: dict, facets: dict, query: ProductQuery) -> SearchPage:
     columns = _columns(backend.mapping_class)
-    hits = [_hit(hit["_source"], hit["_id"], columns) for hit in response["hits"]["hits"]]
-    total = response["hits"]["total"]
-    count = total["value"] if isinstance(total, dict) else int(total)
+    aggregations = facets["aggregations"]
     return SearchPage(
         query=query,
-        count=count,
-        hits=hits,
-        facets=engine_facets(response["aggregations"], query),
+        count=aggregations["matching"]["doc_count"],
+        hits=[_hit(hit["_source"], hit["_id"], columns) for hit in hits["hits"]["hits"]],
+        facets=engine_facets(aggregations, query),
         backend=type(backend).__name__,
     )
 
 
 def engine_search(backend, query: ProductQuery, *, timeout: float) -> SearchPage:
     index = backend.get_index_for_model(SearchableProduct).name
-    response = _send(
-        backend, "search", index=index, body=search_body(backend, query), timeout=timeout
-    )
-    return parse_response(backend, response, query)
+    hits, facets = search_bodies(backend, query)
+    searches = [{"index": index}, hits, {"index": index}, facets]
+    hits_response, facets_response = _msearch(backend, searches, timeout=timeout)
+    return parse_responses(backend, hits_response, facets_response, query)
 
 
-def _send(backend, method: str, *, timeout: float, **kwargs):
+class EngineSearchError(Exception):
+    """One search of an `_msearch` failed (the request itself answered 200)."""
+
+
+def _msearch(backend, searches: list[dict], *, timeout: float) -> list[dict]:
     client = backend.es
     if hasattr(client, "options"):  # elasticsearch-py 8/9: no body=, per-call options
-        body = kwargs.pop("body")
-        if method == "msearch":
-            return client.options(request_timeout=timeout).msearch(searches=body, **kwargs)
-        return client.options(request_timeout=timeout).search(**body, **kwargs)
-    return getattr(client, method)(request_timeout=timeout, **kwargs)
+        response = client.options(request_timeout=timeout).msearch(searches=searches)
+    else:
+        response = client.msearch(body=searches, request_timeout=timeout)
+    responses = response["responses"]
+    for item in responses:
+        if "error" in item:
+            raise EngineSearchError(item["error"])
+    return responses
 
 
 def engine_autocomplete(backend, text: str, *, timeout: float) -> list[Suggestion]:
@@ -242,8 +256,7 @@ def engine_autocomplete(backend, text: str, *, timeout: float) -> list[Suggestio
         {"index": product_index},
         prefix_query("title_edgengrams", ["title", "slug_filter"]),
     ]
-    response = _send(backend, "msearch", body=searches, timeout=timeout)
-    shops, products = (r.get("hits", {}).get("hits", []) for r in response["responses"])
+    shops, products = (r["hits"]["hits"] for r in _msearch(backend, searches, timeout=timeout))
     suggestions = [
         Suggestion(kind="shop", label=h["_source"]["name"], slug=h["_source"]["slug_filter"])
         for h in shops[:3]

@@ -26,15 +26,36 @@ def image_url(name: str) -> str | None:
     return default_storage.url(name) if name else None
 
 
-def hit_data(hit: ProductHit, request: HttpRequest) -> dict:
+# Placeholders reversed once per page; a URL per hit is then two replacements instead
+# of a reverse() and a build_absolute_uri() each (a third of the API's own time).
+_SLUG, _PK = "slug-placeholder", 987654321987
+
+
+class Links:
+    """Absolute URLs for one request's hits."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.origin = request.build_absolute_uri("/").rstrip("/")
+        self.product_path = product_url(_PK, _SLUG)
+
+    def absolute(self, url: str) -> str:
+        return self.origin + url if url.startswith("/") else url
+
+    def product(self, hit_id: int, slug: str) -> str:
+        # The id first: a slug may hold digits, never the placeholder slug.
+        path = self.product_path.replace(str(_PK), str(hit_id)).replace(_SLUG, slug)
+        return self.origin + path
+
+
+def hit_data(hit: ProductHit, links: Links) -> dict:
     image = image_url(hit.image_name)
     return {
         "id": hit.id,
         "title": hit.title,
-        "url": request.build_absolute_uri(product_url(hit.id, hit.slug)),
+        "url": links.product(hit.id, hit.slug),
         "price": None if hit.price is None else f"{hit.price:.2f}",
         "currency": hit.currency,
-        "image": request.build_absolute_uri(image) if image else None,
+        "image": links.absolute(image) if image else None,
         "merchant": {
             "slug": hit.merchant.slug,
             "name": hit.merchant.name,
@@ -45,9 +66,10 @@ def hit_data(hit: ProductHit, request: HttpRequest) -> dict:
 
 
 def page_data(page: SearchPage, request: HttpRequest) -> dict:
+    links = Links(request)
     return {
         "count": page.count,
-        "results": [hit_data(hit, request) for hit in page.hits],
+        "results": [hit_data(hit, links) for hit in page.hits],
         "facets": {
             name: [
                 {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}

@@ -9,8 +9,10 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from modelsearch.backends import get_search_backend
 
 from search import selectors
+from search.models import SearchableProduct
 from tests.services import require_service
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +162,24 @@ def test_unreachable_engine_gets_answers_from_the_database(
     assert [r["title"] for r in response.json()["results"]] == ["Livarot AOP"]
     assert page.status_code == 200 and "Livarot AOP" in page.content.decode()
     assert "Search engine unavailable" in caplog.text
+
+
+def test_engine_answering_with_an_error_gets_answers_from_the_database(
+    client, cheeses, search_backend
+):
+    """`_msearch` answers 200 with an error per search (here: the index is gone)."""
+    engine_only(search_backend)
+    get_search_backend("default").get_index_for_model(SearchableProduct).delete()
+
+    # Autocomplete first: its shops search still succeeds, the products one does not.
+    suggested = client.get("/api/search/autocomplete/", {"q": "livar"}).json()["results"]
+    response = client.get(API, {"q": "livarot"})
+
+    assert [r["label"] for r in suggested] == ["Livarot AOP"]
+
+    assert response.status_code == 200
+    assert response["X-Search-Backend"] == "database-fallback"
+    assert [r["title"] for r in response.json()["results"]] == ["Livarot AOP"]
 
 
 def engine_pid() -> int | None:
