@@ -24,7 +24,8 @@ REUSE_DB := --reuse-db
 endif
 
 .PHONY: install axe-core run test check lint format migrations-check importlinter messages \
-        search-engine search-engine-stop lock clean
+        search-engine search-engine-stop search-engine-elasticsearch \
+        search-engine-elasticsearch-stop lock clean
 
 $(INSTALLED): pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +91,14 @@ search-engine:
 
 search-engine-stop:
 	@search/engine/run.sh stop
+
+# A real Elasticsearch 9.5 node from Maven Central jars (see search/engine-elasticsearch/;
+# needs a JDK 21+); prints its URL.
+search-engine-elasticsearch:
+	@search/engine-elasticsearch/run.sh start
+
+search-engine-elasticsearch-stop:
+	@search/engine-elasticsearch/run.sh stop
 
 # Re-resolve the newest compatible versions and pin them.
 lock:

@@ -20,6 +20,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Tests run on the database search backend; the search tests switch to a real engine when
 # TEST_SEARCH_URL (or SEARCH_URL) names one, with their own index prefix, so a developer's
-# SEARCH_URL never gets test documents written into its indexes.
+# SEARCH_URL never gets test documents written into its indexes. TEST_SEARCH_URL may name
+# several engines, comma-separated (CI: OpenSearch and Elasticsearch): each search test then
+# runs on the database and on each engine.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
-TEST_SEARCH_URL = env_str("TEST_SEARCH_URL") or env_str("SEARCH_URL")
+TEST_SEARCH_URLS = [
+    url.strip()
+    for url in (env_str("TEST_SEARCH_URL") or env_str("SEARCH_URL") or "").split(",")
+    if url.strip()
+]

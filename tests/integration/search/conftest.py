@@ -1,5 +1,6 @@
-"""Search tests run twice: on the database backend, and on the real engine when one is
-configured (TEST_SEARCH_URL or SEARCH_URL, e.g. opensearch://127.0.0.1:9200).
+"""Search tests run on the database backend, and on each real engine configured:
+TEST_SEARCH_URL (or SEARCH_URL), e.g. opensearch://127.0.0.1:9200, or several separated by
+commas (CI: OpenSearch and Elasticsearch).
 
 Without an engine the engine runs skip with the reason, except with CI=true where they fail.
 Data is written inside `django_capture_on_commit_callbacks(execute=True)`, so documents reach
@@ -8,11 +9,12 @@ the index through the same after-commit path as in production.
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection
 from modelsearch.backends import get_search_backend
 from oscar.core.loading import get_model
@@ -53,15 +55,28 @@ def reset_engine_indexes() -> None:
         index.add_model(model)
 
 
-@pytest.fixture(params=["database", "engine"])
+def _engine_params() -> list:
+    """One run per engine TEST_SEARCH_URL names (comma-separated), else one that skips.
+
+    Read from the environment at collection time, as test.py settings read it.
+    """
+    raw = os.environ.get("TEST_SEARCH_URL") or os.environ.get("SEARCH_URL") or ""
+    urls = [url.strip() for url in raw.split(",") if url.strip()]
+    if not urls:
+        return [pytest.param(None, id="engine")]
+    return [pytest.param(url, id=urlsplit(url).scheme.rstrip("s") or "engine") for url in urls]
+
+
+@pytest.fixture(params=[pytest.param("database", id="database"), *_engine_params()])
 def search_backend(request, settings, db) -> str:
-    """Which backend answers: 'database' or 'engine' (the real one)."""
+    """Which backend answers: 'database' or 'engine' (a real one, from TEST_SEARCH_URL)."""
     selectors.engine_circuit.reset()
     selectors._backend.cache_clear()
     if request.param == "database":
         settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+        kind = "database"
     else:
-        url = django_settings.TEST_SEARCH_URL
+        url = request.param
         require_service(
             bool(url) and engine_answers(url),
             "no search engine: set TEST_SEARCH_URL=opensearch://127.0.0.1:9200 "
@@ -72,8 +87,10 @@ def search_backend(request, settings, db) -> str:
         settings.WAGTAILSEARCH_BACKENDS = search_backends_from_url(
             url, index_prefix=TEST_INDEX_PREFIX
         )
+        settings.TEST_SEARCH_ENGINE_URL = url  # which node a test may freeze
         reset_engine_indexes()
-    yield request.param
+        kind = "engine"
+    yield kind
     selectors.engine_circuit.reset()
     selectors._backend.cache_clear()
 

@@ -4,6 +4,7 @@ import logging
 import os
 import signal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
@@ -182,9 +183,20 @@ def test_engine_answering_with_an_error_gets_answers_from_the_database(
     assert [r["title"] for r in response.json()["results"]] == ["Livarot AOP"]
 
 
+# Where each engine's run.sh (search/engine*/run.sh) keeps its node's pid.
+PID_FILES = {
+    "opensearch": ("SEARCH_ENGINE_HOME", "opensearch", "opensearch.pid"),
+    "elasticsearch": ("ES_ENGINE_HOME", "elasticsearch", "elasticsearch.pid"),
+}
+
+
 def engine_pid() -> int | None:
-    home = os.environ.get("SEARCH_ENGINE_HOME") or str(django_settings.VAR_DIR / "opensearch")
-    pid_file = Path(home) / "opensearch.pid"
+    scheme = (
+        urlsplit(django_settings.TEST_SEARCH_ENGINE_URL).scheme.rstrip("s").rstrip("0123456789")
+    )
+    variable, default_home, name = PID_FILES.get(scheme, PID_FILES["opensearch"])
+    home = os.environ.get(variable) or str(django_settings.VAR_DIR / default_home)
+    pid_file = Path(home) / name
     try:
         pid = int(pid_file.read_text().strip())
         os.kill(pid, 0)
@@ -199,7 +211,7 @@ def test_engine_stopped_mid_test_times_out_to_the_database(
     """The real node is frozen (SIGSTOP) between two requests, then resumed."""
     engine_only(search_backend)
     pid = engine_pid()
-    require_service(pid is not None, "no pid file of a running engine (search/engine/run.sh)")
+    require_service(pid is not None, "no pid file of a running engine (search/engine*/run.sh)")
     assert client.get(API, {"q": "camembert"})["X-Search-Backend"] != "database-fallback"
     # Short, so the test does not wait long; set after the first answer, which a busy CI
     # machine may give slowly.
