@@ -8,14 +8,19 @@ Prints figures; not a test. Run against a seeded database and a running engine:
     .venv/bin/python manage.py seed_demo --merchants 200 --products 100000
     .venv/bin/python bench/search_bench.py            # --skip-index to reuse the index
 
+SEARCH_URL=elasticsearch://127.0.0.1:9201 (make search-engine-elasticsearch) measures
+Elasticsearch the same way.
+
 What is measured (in-process, one client, after a warm-up):
 - indexing: our path (`manage.py search_rebuild`: chunks of 1,000 loaded with their
   relations, documents built, `_bulk` pipelined, alias swapped) in products/s (shops
   included in the time), against a bare `_bulk` of the very same product documents built
   beforehand, into an index with the same settings;
 - search: GET /api/search/products/ through Django's test client (URL routing, form,
-  query, JSON) against the bare engine request with the same body, and against the same
-  API on the database backend;
+  query, JSON) against the bare engine request it wraps (the same `_msearch`: hits, and
+  facets with the count), warm (each query repeated: the facets come from the engine's
+  request cache) and cold (that cache emptied before each request); and the same API on
+  the database backend;
 - autocomplete: GET /api/search/autocomplete/.
 """
 
@@ -45,7 +50,7 @@ from search import selectors  # noqa: E402
 from search.engine_query import search_bodies  # noqa: E402
 from search.forms import ProductSearchForm  # noqa: E402
 from search.models import SearchableProduct  # noqa: E402
-from search.rebuild import search_indexes_rebuild  # noqa: E402
+from search.rebuild import search_indexes_rebuild, set_refresh_interval  # noqa: E402
 
 CHUNK = 1000
 QUERY_MIX = [
@@ -98,15 +103,11 @@ def bench_indexing(engine) -> dict:
     bare_index.delete()
     bare_index.put()
     bare_index.add_model(SearchableProduct)
-    engine.es.indices.put_settings(
-        index=bare_index.name, body={"index": {"refresh_interval": "-1"}}
-    )
+    set_refresh_interval(engine, bare_index.name, "-1")
     start = time.perf_counter()
     for offset in range(0, len(documents), CHUNK):
         engine.bulk(engine.es, documents[offset : offset + CHUNK], index=bare_index.name)
-    engine.es.indices.put_settings(
-        index=bare_index.name, body={"index": {"refresh_interval": None}}
-    )
+    set_refresh_interval(engine, bare_index.name, None)
     bare_index.refresh()
     bare = time.perf_counter() - start
     bare_index.delete()
@@ -141,9 +142,15 @@ def bare_samples(engine, repeat: int, before=None) -> list[float]:
         assert form.is_valid(), form.errors
         hits, facets = search_bodies(engine, form.to_query())
         searches = [{"index": index}, hits, {"index": index}, facets]
-        engine.es.msearch(body=searches)
-        samples += timed(lambda b=searches: engine.es.msearch(body=b), repeat, before)
+        msearch(engine, searches)
+        samples += timed(lambda b=searches: msearch(engine, b), repeat, before)
     return samples
+
+
+def msearch(engine, searches: list[dict]) -> dict:
+    if hasattr(engine.es, "options"):  # elasticsearch-py 8/9: no body=
+        return engine.es.msearch(searches=searches)
+    return engine.es.msearch(body=searches)
 
 
 def request_cache_clearer(engine):

@@ -52,7 +52,7 @@ def _rebuild_model(*, backend, model, chunk_size: int, progress: Progress | None
     index.add_model(model)
     engine = hasattr(backend, "es")
     if engine:
-        _set_refresh(backend, index.name, "-1")
+        set_refresh_interval(backend, index.name, "-1")
     ids = list(model.get_indexed_objects().values_list("pk", flat=True))
     label = str(model._meta.verbose_name_plural)
     done = 0
@@ -74,7 +74,7 @@ def _rebuild_model(*, backend, model, chunk_size: int, progress: Progress | None
         if in_flight is not None:
             in_flight.result()
     if engine:
-        _set_refresh(backend, index.name, None)
+        set_refresh_interval(backend, index.name, None)
     rebuilder.finish()
     return done
 
@@ -84,7 +84,7 @@ def _bulk_actions(backend, model, objects) -> list[dict]:
     return [{"_id": mapping.get_document_id(obj), **mapping.get_document(obj)} for obj in objects]
 
 
-def _set_refresh(backend, index_name: str, interval: str | None) -> None:
+def set_refresh_interval(backend, index_name: str, interval: str | None) -> None:
     # None restores the engine's default (1 s).
     settings = {"index": {"refresh_interval": interval}}
     client = backend.es
