@@ -8,6 +8,7 @@ is off and search.signals schedules indexing after commit for the real models in
 
 import functools
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from oscar.core.loading import get_model
@@ -266,3 +267,28 @@ class SearchableMerchant(index.Indexed, Merchant):
 
     def commune_name(self) -> str:
         return self.commune.name
+
+
+class PendingIndexUpdate(models.Model):
+    """An object the engine missed (it was unreachable): indexed again by `search_catch_up`.
+
+    The database backend, written in the same loop, never needs this: it fails with the
+    transaction. Rows are few (one per object, whatever the number of misses).
+    """
+
+    backend = models.CharField(max_length=50)
+    model = models.CharField(max_length=100)  # app_label.ModelName of the indexed proxy
+    object_id = models.PositiveBigIntegerField()
+    missed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mise à jour d'index en attente")
+        verbose_name_plural = _("mises à jour d'index en attente")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend", "model", "object_id"], name="unique_pending_index_update"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.backend}: {self.model} #{self.object_id}"

@@ -20,10 +20,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from modelsearch.backends import get_search_backend
 
 from search.loading import objects_for_index
 from search.models import SearchableMerchant, SearchableProduct
+from search.services import pending_forget
 
 CHUNK_SIZE = 1000
 Progress = Callable[[str, int, int], None]
@@ -38,11 +40,14 @@ def search_indexes_rebuild(
     *, backend_name: str = "default", chunk_size: int = CHUNK_SIZE, progress: Progress | None = None
 ) -> RebuildReport:
     backend = get_search_backend(backend_name)
+    started = timezone.now()
     report = RebuildReport()
     for model in (SearchableProduct, SearchableMerchant):
         report.counts[model._meta.label] = _rebuild_model(
             backend=backend, model=model, chunk_size=chunk_size, progress=progress
         )
+    # What the engine missed before the rebuild started is in the new index.
+    pending_forget(backend_name=backend_name, before=started)
     return report
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from modelsearch.backends import get_search_backends_with_name
 from oscar.core.loading import get_model
 
 from merchants.models import Commune, Merchant
 from search.loading import objects_for_index
-from search.models import SearchableMerchant, SearchableProduct
+from search.models import PendingIndexUpdate, SearchableMerchant, SearchableProduct
 
 logger = logging.getLogger(__name__)
 Category = get_model("catalogue", "Category")
@@ -113,23 +115,29 @@ def products_index(*, product_ids: Iterable[int]) -> None:
     _index_objects(model=SearchableProduct, ids=set(product_ids))
 
 
-def _index_objects(*, model, ids: set[int], chunk_size: int = 1000) -> None:
+def _index_objects(
+    *, model, ids: set[int], chunk_size: int = 1000, only: str | None = None
+) -> set[str]:
+    """Write these objects to every backend (or `only` that one); return those that failed."""
+    failed: set[str] = set()
     ids = sorted(ids)
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         objects = objects_for_index(model, chunk)
         stale = set(chunk) - {obj.pk for obj in objects}
         for name, backend in get_search_backends_with_name(with_auto_update=True):
+            if only is not None and name != only:
+                continue
             try:
                 if objects:
                     backend.add_bulk(model, objects)
                 _delete_documents(backend=backend, model=model, ids=stale)
             except Exception:
-                # The engine being down must not break a merchant's save; a rebuild
-                # (`manage.py update_index`) catches up. Database backends re-raise: their
-                # error means the transaction is broken anyway (modelsearch does the same).
+                # The engine being down must not break a merchant's save: what it missed
+                # is kept for `search_catch_up`. Database backends re-raise: their error
+                # means the transaction is broken anyway (modelsearch does the same).
                 logger.warning(
-                    "Search backend %r could not index %d %s (run update_index when it is back)",
+                    "Search backend %r could not index %d %s (kept for search_catch_up)",
                     name,
                     len(chunk),
                     model._meta.verbose_name_plural,
@@ -137,6 +145,58 @@ def _index_objects(*, model, ids: set[int], chunk_size: int = 1000) -> None:
                 )
                 if not backend.catch_indexing_errors:
                     raise
+                failed.add(name)
+                _remember_missed(backend_name=name, model=model, ids=chunk)
+    return failed
+
+
+def _remember_missed(*, backend_name: str, model, ids: Iterable[int]) -> None:
+    PendingIndexUpdate.objects.bulk_create(
+        [
+            PendingIndexUpdate(backend=backend_name, model=model._meta.label, object_id=pk)
+            for pk in ids
+        ],
+        update_conflicts=True,
+        unique_fields=["backend", "model", "object_id"],
+        update_fields=["missed_at"],
+    )
+
+
+@dataclass
+class CatchUpReport:
+    indexed: int = 0
+    still_pending: int = 0
+
+
+def search_catch_up(*, chunk_size: int = 1000) -> CatchUpReport:
+    """Index again what an engine missed while it was unreachable.
+
+    Run it on a timer (`manage.py search_catch_up`); a backend still unreachable keeps its
+    rows for the next run. A row missed again while its chunk was being indexed is kept.
+    """
+    report = CatchUpReport()
+    indexed_models = {m._meta.label: m for m in (SearchableProduct, SearchableMerchant)}
+    pending = PendingIndexUpdate.objects.all()
+    for name, label in pending.values_list("backend", "model").distinct().order_by():
+        rows = pending.filter(backend=name, model=label).order_by("pk")
+        last_pk = 0
+        while chunk := list(
+            rows.filter(pk__gt=last_pk).values_list("pk", "object_id")[:chunk_size]
+        ):
+            last_pk = chunk[-1][0]
+            started = timezone.now()
+            ids = {object_id for _, object_id in chunk}
+            if name in _index_objects(model=indexed_models[label], ids=ids, only=name):
+                report.still_pending += rows.count()
+                break
+            rows.filter(pk__in=[pk for pk, _ in chunk], missed_at__lt=started).delete()
+            report.indexed += len(chunk)
+    return report
+
+
+def pending_forget(*, backend_name: str, before) -> None:
+    """A full rebuild started at `before` covers what was missed until then."""
+    PendingIndexUpdate.objects.filter(backend=backend_name, missed_at__lt=before).delete()
 
 
 def _delete_documents(*, backend, model, ids: set[int]) -> None:

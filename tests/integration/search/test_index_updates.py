@@ -197,3 +197,48 @@ def test_database_rebuild_costs_the_same_queries_for_more_products(search_backen
         product(f"Rillettes {i}", merchant=merchant, categories=[food])
     assert rebuild_queries() == few
     assert found(text="rillettes") and len(found(text="terrine")) == 2
+
+
+def test_what_the_engine_missed_is_caught_up_when_it_is_back(
+    camembert, search_backend, settings, shop, product, django_capture_on_commit_callbacks
+):
+    if search_backend != "engine":
+        pytest.skip("the database backend fails with its transaction: nothing to catch up")
+    from django.core.management.base import CommandError
+
+    from search import selectors
+    from search.models import PendingIndexUpdate
+
+    live = settings.WAGTAILSEARCH_BACKENDS
+    down = {**live, "default": {**live["default"], "URLS": ["http://127.0.0.1:9"]}}
+    settings.WAGTAILSEARCH_BACKENDS = down
+    with django_capture_on_commit_callbacks(execute=True):  # the merchant's saves succeed
+        record = camembert.stockrecords.get()
+        record.num_in_stock = 0
+        record.save()
+        product("Livarot AOP", merchant=record.partner.merchant)
+    assert PendingIndexUpdate.objects.filter(backend="default").count() == 2
+    with pytest.raises(CommandError, match="toujours injoignable"):
+        call_command("search_catch_up")
+    assert PendingIndexUpdate.objects.filter(backend="default").count() == 2
+
+    settings.WAGTAILSEARCH_BACKENDS = live
+    selectors._backend.cache_clear()
+    selectors.engine_circuit.reset()
+    assert found(in_stock=True) == ["Camembert fermier"]  # what the engine still says
+    call_command("search_catch_up", verbosity=0)
+    refresh_engine()
+
+    assert found(in_stock=True) == ["Livarot AOP"]
+    assert found(text="camembert") == ["Camembert fermier"]
+    assert not PendingIndexUpdate.objects.exists()
+
+
+def test_a_full_rebuild_forgets_what_was_missed_before_it(camembert, search_backend):
+    from search.models import PendingIndexUpdate
+
+    PendingIndexUpdate.objects.create(
+        backend="default", model=SearchableProduct._meta.label, object_id=camembert.pk
+    )
+    call_command("search_rebuild", verbosity=0)
+    assert not PendingIndexUpdate.objects.exists()
