@@ -224,6 +224,19 @@ def engine_search(backend, query: ProductQuery, *, timeout: float) -> SearchPage
     return parse_responses(backend, hits_response, facets_response, query)
 
 
+def _with_timeout(backend, timeout: float):
+    """elasticsearch-py's client with this timeout, made once per backend and timeout.
+
+    `options()` builds a client copy and its dozens of namespace clients: about 2 ms, a
+    third of the API's own time on Elasticsearch when done per request. The copy shares
+    the connection pool, so keeping it is safe across threads.
+    """
+    clients = backend.__dict__.setdefault("_clients_by_timeout", {})
+    if timeout not in clients:
+        clients[timeout] = backend.es.options(request_timeout=timeout)
+    return clients[timeout]
+
+
 class EngineSearchError(Exception):
     """One search of an `_msearch` failed (the request itself answered 200)."""
 
@@ -231,7 +244,7 @@ class EngineSearchError(Exception):
 def _msearch(backend, searches: list[dict], *, timeout: float) -> list[dict]:
     client = backend.es
     if hasattr(client, "options"):  # elasticsearch-py 8/9: no body=, per-call options
-        response = client.options(request_timeout=timeout).msearch(searches=searches)
+        response = _with_timeout(backend, timeout).msearch(searches=searches)
     else:
         response = client.msearch(body=searches, request_timeout=timeout)
     responses = response["responses"]
