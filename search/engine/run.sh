@@ -13,204 +13,36 @@
 #   SEARCH_ENGINE_PORT  HTTP port                      default 9200
 #   SEARCH_ENGINE_HEAP  JVM heap (-Xms and -Xmx)       default 512m
 #   SEARCH_ENGINE_WAIT  seconds to wait for health     default 120
-#   JAVA_HOME           used if it is a Java 17; else /usr/lib/jvm is searched
+#   JAVA_HOME           used if it is a JDK 17; else /usr/lib/jvm is searched
 #
-# Only the URL goes to stdout; every message goes to stderr, so callers can do
-#   SEARCH_URL=$(search/engine/run.sh start)
+# The commands themselves are in ../engine-node.sh, shared with Elasticsearch's.
 set -euo pipefail
 
 ENGINE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$ENGINE_DIR/../.." && pwd)
-SE_HOME=${SEARCH_ENGINE_HOME:-$REPO_DIR/var/opensearch}
+ENGINE_LABEL=OpenSearch
+URL_SCHEME=opensearch
+LOG_PREFIX=search-engine
+NODE_HOME=${SEARCH_ENGINE_HOME:-$REPO_DIR/var/opensearch}
 PORT=${SEARCH_ENGINE_PORT:-9200}
+PORT_VARIABLE=SEARCH_ENGINE_PORT
 HEAP=${SEARCH_ENGINE_HEAP:-512m}
 WAIT_SECONDS=${SEARCH_ENGINE_WAIT:-120}
-PID_FILE=$SE_HOME/opensearch.pid
-LOG_FILE=$SE_HOME/logs/opensearch.log
+PID_FILE=$NODE_HOME/opensearch.pid
+LOG_FILE=$NODE_HOME/logs/opensearch.log
 MAIN_CLASS=fr.orne.marketplace.search.engine.EngineLauncher
-HEALTH_URL=http://127.0.0.1:$PORT/_cluster/health
+# OpenSearch 2.19 runs on 17 (3.x needs 21); the JDK 25 also installed here is not used.
+JAVA_MIN=17
+JAVA_MAX=17
 
-log() { echo "search-engine: $*" >&2; }
+engine_java_options() { :; }
 
-die() {
-    log "$*"
-    # LOG_FILE is emptied when the port belongs to a process we did not start.
-    if [[ -n $LOG_FILE && -f $LOG_FILE ]]; then
-        log "last 50 lines of $LOG_FILE:"
-        tail -n 50 "$LOG_FILE" >&2
-    fi
-    exit 1
+# A node already on the port is used only if it says it is OpenSearch (not Elasticsearch).
+foreign_node_ok() {
+    curl -s --max-time 3 "http://127.0.0.1:$PORT/" 2>/dev/null \
+        | grep -q '"distribution" *: *"opensearch"'
 }
 
-# Exit 0 if the HTTP port answers with a green or yellow cluster health.
-healthy() {
-    local body
-    body=$(curl -sS --max-time 3 "$HEALTH_URL" 2>/dev/null) || return 1
-    [[ $body =~ \"status\":\"(green|yellow)\" ]]
-}
-
-# Exit 0 if anything answers HTTP on the port (even an error status).
-port_answers() {
-    curl -s -o /dev/null --max-time 3 "http://127.0.0.1:$PORT/" 2>/dev/null
-}
-
-# Print the pid from the pid file if that process is alive and is our launcher.
-running_pid() {
-    [[ -f $PID_FILE ]] || return 1
-    local pid
-    pid=$(<"$PID_FILE")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$MAIN_CLASS" || return 1
-    echo "$pid"
-}
-
-is_java17() {
-    local v
-    v=$("$1" -version 2>&1 | head -n 1) || return 1
-    [[ $v =~ \"17([.\"]) ]]
-}
-
-# OpenSearch 2.19 runs on 17; the JDK 25 also installed here is not used.
-find_java17() {
-    if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && is_java17 "$JAVA_HOME/bin/java"; then
-        echo "$JAVA_HOME"
-        return 0
-    fi
-    local dir
-    for dir in /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/*17*; do
-        if [[ -x $dir/bin/java ]] && is_java17 "$dir/bin/java"; then
-            echo "$dir"
-            return 0
-        fi
-    done
-    local java_bin
-    java_bin=$(command -v java || true)
-    if [[ -n $java_bin ]] && is_java17 "$java_bin"; then
-        dirname "$(dirname "$(readlink -f "$java_bin")")"
-        return 0
-    fi
-    return 1
-}
-
-wait_healthy() {
-    local pid=$1 deadline=$((SECONDS + WAIT_SECONDS))
-    while ((SECONDS < deadline)); do
-        if healthy; then
-            return 0
-        fi
-        if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
-            rm -f "$PID_FILE"
-            die "the node (pid $pid) exited during startup"
-        fi
-        sleep 1
-    done
-    if [[ -n $pid ]]; then
-        # Do not leave a half-started node behind (CI would wait on it forever).
-        log "killing pid $pid"
-        kill -KILL "$pid" 2>/dev/null || true
-        rm -f "$PID_FILE"
-    fi
-    die "no green/yellow health at $HEALTH_URL after ${WAIT_SECONDS}s"
-}
-
-build() {
-    local stamp=$ENGINE_DIR/target/.built-by-run-sh
-    # Build when target/lib is missing, or when the pom or the launcher sources
-    # changed since the last build made here (else a stale launcher would run).
-    if [[ -d $ENGINE_DIR/target/lib && -f $stamp ]] \
-        && [[ -z $(find "$ENGINE_DIR/pom.xml" "$ENGINE_DIR/src" -newer "$stamp" -print -quit) ]]; then
-        return 0
-    fi
-    log "building $ENGINE_DIR (first run resolves the jars from Maven Central)"
-    # copy-dependencies never deletes: drop old jars so two versions never mix.
-    rm -rf "$ENGINE_DIR/target/lib"
-    # Maven's own output goes to stderr: stdout is reserved for the URL.
-    # (-q still emits bare colour resets; sed drops them.)
-    JAVA_HOME=$JAVA17 mvn -q -B -f "$ENGINE_DIR/pom.xml" package -DskipTests 2>&1 \
-        | sed 's/\x1b\[[0-9;]*m//g' >&2 \
-        || die "maven build failed"
-    touch "$stamp"
-}
-
-cmd_start() {
-    local pid=""
-    if port_answers; then
-        # Something (this node, or one started by another checkout) already
-        # serves the port: only accept it once it reports health.
-        log "port $PORT already answers; waiting for its health"
-        LOG_FILE="" wait_healthy ""
-        echo "opensearch://127.0.0.1:$PORT"
-        return 0
-    fi
-    if pid=$(running_pid); then
-        log "node already starting (pid $pid)"
-    else
-        JAVA17=$(find_java17) || die "no Java 17 found (set JAVA_HOME to a JDK 17)"
-        build
-        mkdir -p "$SE_HOME/logs" "$SE_HOME/tmp"
-        log "starting OpenSearch on port $PORT, home $SE_HOME, java $JAVA17"
-        echo "=== run.sh start $(date -Is) port $PORT ===" >>"$LOG_FILE"
-        # setsid + nohup: the node outlives this script and its terminal.
-        # Starting Node directly (no Bootstrap) needs no opensearch.* system
-        # properties: path.home and friends are node settings in the launcher.
-        setsid nohup "$JAVA17/bin/java" \
-            -Xms"$HEAP" -Xmx"$HEAP" \
-            -XX:+UseG1GC \
-            -XX:+ExitOnOutOfMemoryError \
-            -Dfile.encoding=UTF-8 \
-            -Djava.awt.headless=true \
-            -Dlog4j2.formatMsgNoLookups=true \
-            -Djava.io.tmpdir="$SE_HOME/tmp" \
-            -cp "$ENGINE_DIR/target/classes:$ENGINE_DIR/target/lib/*" \
-            "$MAIN_CLASS" "$SE_HOME" "$PORT" \
-            </dev/null >>"$LOG_FILE" 2>&1 &
-        pid=$!
-        echo "$pid" >"$PID_FILE"
-    fi
-    wait_healthy "$pid"
-    log "healthy (pid $pid)"
-    echo "opensearch://127.0.0.1:$PORT"
-}
-
-cmd_stop() {
-    local pid
-    if ! pid=$(running_pid); then
-        rm -f "$PID_FILE"
-        log "not running (no live pid in $PID_FILE)"
-        return 0
-    fi
-    log "stopping pid $pid"
-    kill -TERM "$pid" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 30; i++)); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "pid $pid still alive after 30s, sending SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$PID_FILE"
-    log "stopped"
-}
-
-cmd_status() {
-    if healthy; then
-        log "healthy at $HEALTH_URL"
-        return 0
-    fi
-    log "not healthy at $HEALTH_URL"
-    return 1
-}
-
-[[ $PORT =~ ^[0-9]+$ ]] || { log "SEARCH_ENGINE_PORT must be a number, got '$PORT'"; exit 2; }
-case ${1:-start} in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    *)
-        echo "usage: $0 [start|stop|status]" >&2
-        exit 2
-        ;;
-esac
+# shellcheck source=../engine-node.sh
+source "$ENGINE_DIR/../engine-node.sh"
+engine_main "$@"
