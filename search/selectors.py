@@ -3,17 +3,21 @@
 The engine (the `default` backend when SEARCH_URL names one) answers first, within
 PRODUCT_SEARCH_QUERY_TIMEOUT. If it is unreachable, times out or errs, the database backend
 answers with the same SearchPage, a warning is logged, and the engine is left alone for
-ENGINE_RETRY_AFTER seconds so shoppers do not each wait for the timeout.
+ENGINE_RETRY_AFTER seconds so shoppers do not each wait for the timeout. Meanwhile the
+database's pages are kept DEGRADED_CACHE_SECONDS per query.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
@@ -23,6 +27,7 @@ from search.query import AUTOCOMPLETE_MIN_LENGTH, ProductQuery, SearchPage, Sugg
 
 logger = logging.getLogger(__name__)
 ENGINE_RETRY_AFTER = 15.0
+DEGRADED_CACHE_SECONDS = 60
 
 
 class EngineCircuit:
@@ -75,8 +80,26 @@ def product_search(*, query: ProductQuery) -> SearchPage:
             return engine_search(engine, query, timeout=_timeout())
         except Exception as error:  # any engine failure: the shopper still gets a page
             _engine_failed(error, what="search")
-    page = database_search(database, query)
-    page.degraded = engine is not None
+    if engine is None:
+        return database_search(database, query)
+    return _degraded_search(database, query)
+
+
+def _degraded_search(database, query: ProductQuery) -> SearchPage:
+    """The database's page while the engine is down, kept a minute per query and language.
+
+    During an outage every search lands on the database, where a page costs up to a second
+    on 100,000 products (PostgreSQL; facets counted in SQL, docs/benchmarks.md): the
+    listing and category pages everybody opens would queue on it. A minute-old page is
+    better than a database brought down with the engine.
+    """
+    text = repr((get_language(), query))
+    key = "product_search:degraded:" + hashlib.sha256(text.encode()).hexdigest()
+    page = cache.get(key)
+    if page is None:
+        page = database_search(database, query)
+        cache.set(key, page, DEGRADED_CACHE_SECONDS)
+    page.degraded = True
     return page
 
 

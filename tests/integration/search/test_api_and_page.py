@@ -14,6 +14,7 @@ from modelsearch.backends import get_search_backend
 
 from search import selectors
 from search.models import SearchableProduct
+from search.query import ProductQuery
 from tests.services import require_service
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +164,26 @@ def test_unreachable_engine_gets_answers_from_the_database(
     assert [r["title"] for r in response.json()["results"]] == ["Livarot AOP"]
     assert page.status_code == 200 and "Livarot AOP" in page.content.decode()
     assert "Search engine unavailable" in caplog.text
+
+
+def test_while_the_engine_is_down_a_repeated_search_spares_the_database(
+    cheeses, search_backend, settings, django_assert_num_queries
+):
+    engine_only(search_backend)
+    backends = {**settings.WAGTAILSEARCH_BACKENDS}
+    backends["default"] = {**backends["default"], "URLS": ["http://127.0.0.1:9"]}
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    selectors._backend.cache_clear()
+    livarot = ProductQuery(text="livarot")
+
+    first = selectors.product_search(query=livarot)
+    with django_assert_num_queries(0):
+        again = selectors.product_search(query=livarot)
+    other = selectors.product_search(query=ProductQuery(text="camembert"))
+
+    assert first.degraded and again.degraded
+    assert [h.title for h in again.hits] == [h.title for h in first.hits] == ["Livarot AOP"]
+    assert [h.title for h in other.hits] == ["Camembert de Normandie"]
 
 
 def test_engine_answering_with_an_error_gets_answers_from_the_database(
