@@ -81,24 +81,24 @@ migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: install
-	$(PY) manage.py makemessages -l en --ignore "var/*" --ignore "search/engine/*" \
+	$(PY) manage.py makemessages -l en --ignore "var/*" --ignore "tools/*" \
 		--ignore "tests/*" --no-obsolete
 	$(PY) manage.py compilemessages -l en --ignore ".venv/*" --ignore "var/*"
 
-# A real OpenSearch 2.19 node from Maven Central jars (see search/engine/); prints its URL.
+# A real OpenSearch 2.19 node from Maven Central jars (see tools/search-engines/); prints its URL.
 search-engine:
-	@search/engine/run.sh start
+	@tools/search-engines/opensearch/run.sh start
 
 search-engine-stop:
-	@search/engine/run.sh stop
+	@tools/search-engines/opensearch/run.sh stop
 
-# A real Elasticsearch 9.5 node from Maven Central jars (see search/engine-elasticsearch/;
+# A real Elasticsearch 9.5 node from Maven Central jars (see tools/search-engines/;
 # needs a JDK 21+); prints its URL.
 search-engine-elasticsearch:
-	@search/engine-elasticsearch/run.sh start
+	@tools/search-engines/elasticsearch/run.sh start
 
 search-engine-elasticsearch-stop:
-	@search/engine-elasticsearch/run.sh stop
+	@tools/search-engines/elasticsearch/run.sh stop
 
 # Re-resolve the newest compatible versions and pin them.
 lock:

@@ -2,13 +2,15 @@
 # Single-node Elasticsearch 9 for dev and CI, started from Maven Central jars
 # (see EngineLauncher.java for why there is no Docker image or tarball, and for
 # what this node lacks compared with a distribution). Sibling of
-# search/engine/run.sh (OpenSearch 2.19), with the same commands and output.
+# ../opensearch/run.sh (OpenSearch 2.19), with the same commands and output.
 #
-# Usage: search/engine-elasticsearch/run.sh [start|stop|status]
+# Usage: tools/search-engines/elasticsearch/run.sh [start|stop|status|pid]
 #   start   build if needed, start the node in the background, wait for health,
 #           then print exactly one line on stdout: elasticsearch://127.0.0.1:PORT
 #   stop    stop the node recorded in the pid file
 #   status  exit 0 if the node answers green or yellow
+#   pid     print the running node's pid (the search tests freeze it: OPENSEARCH_PID /
+#           ELASTICSEARCH_PID)
 #
 # Environment:
 #   ES_ENGINE_HOME  node home (data, logs, pid)   default <repo>/var/elasticsearch
@@ -21,7 +23,7 @@
 set -euo pipefail
 
 ENGINE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_DIR=$(cd "$ENGINE_DIR/../.." && pwd)
+REPO_DIR=$(cd "$ENGINE_DIR/../../.." && pwd)
 ENGINE_LABEL=Elasticsearch
 URL_SCHEME=elasticsearch
 LOG_PREFIX=es-engine

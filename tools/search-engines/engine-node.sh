@@ -1,4 +1,4 @@
-# Shared by search/engine/run.sh (OpenSearch 2.19) and search/engine-elasticsearch/run.sh
+# Shared by opensearch/run.sh (OpenSearch 2.19) and elasticsearch/run.sh
 # (Elasticsearch 9): both start a single node from Maven Central jars the same way, and
 # differ only in their variables, their Java and their JVM options. Sourced, not run.
 #
@@ -15,7 +15,7 @@
 #   prepare_home          creates what the node needs in NODE_HOME (optional)
 #
 # Only the URL goes to stdout; every message goes to stderr, so callers can do
-#   SEARCH_URL=$(search/engine/run.sh start)
+#   SEARCH_URL=$(tools/search-engines/opensearch/run.sh start)
 
 HEALTH_URL=http://127.0.0.1:$PORT/_cluster/health
 
@@ -202,6 +202,11 @@ cmd_stop() {
     log "stopped"
 }
 
+# Print the pid of the running node (for tests that freeze it), exit 1 if none.
+cmd_pid() {
+    running_pid || { log "not running (no live pid in $PID_FILE)"; return 1; }
+}
+
 cmd_status() {
     if healthy; then
         log "healthy at $HEALTH_URL"
@@ -217,8 +222,9 @@ engine_main() {
         start) cmd_start ;;
         stop) cmd_stop ;;
         status) cmd_status ;;
+        pid) cmd_pid ;;
         *)
-            echo "usage: $0 [start|stop|status]" >&2
+            echo "usage: $0 [start|stop|status|pid]" >&2
             exit 2
             ;;
     esac

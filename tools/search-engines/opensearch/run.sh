@@ -2,11 +2,13 @@
 # Single-node OpenSearch 2.19 for dev and CI, started from Maven Central jars
 # (see EngineLauncher.java for why there is no Docker image or tarball).
 #
-# Usage: search/engine/run.sh [start|stop|status]
+# Usage: tools/search-engines/opensearch/run.sh [start|stop|status|pid]
 #   start   build if needed, start the node in the background, wait for health,
 #           then print exactly one line on stdout: opensearch://127.0.0.1:PORT
 #   stop    stop the node recorded in the pid file
 #   status  exit 0 if the node answers green or yellow
+#   pid     print the running node's pid (the search tests freeze it: OPENSEARCH_PID /
+#           ELASTICSEARCH_PID)
 #
 # Environment:
 #   SEARCH_ENGINE_HOME  node home (data, logs, pid)   default <repo>/var/opensearch
@@ -19,7 +21,7 @@
 set -euo pipefail
 
 ENGINE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_DIR=$(cd "$ENGINE_DIR/../.." && pwd)
+REPO_DIR=$(cd "$ENGINE_DIR/../../.." && pwd)
 ENGINE_LABEL=OpenSearch
 URL_SCHEME=opensearch
 LOG_PREFIX=search-engine
