@@ -60,7 +60,7 @@ def test_a_shopper_gets_a_link_by_email_and_an_unknown_address_nothing(client, p
     page = client.get(emailed_link(mail.outbox[0]))
     assert page.status_code == 200
     assert "marie@example.org" in page.content.decode()
-    assert "1 commande" in page.content.decode()
+    assert "Commandes : 1" in page.content.decode()
 
 
 def test_expired_link_is_refused(client, purchase):
