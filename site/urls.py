@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
         RedirectView.as_view(pattern_name="orne_checkout:start", permanent=False),
     ),
     path("recherche/", include("search.urls")),
+    # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
+    path("", include("orne_site.privacy.urls")),
     # Oscar's haystack search and catalogue browse lead to our search page: mounted first.
     path("boutique/", include("search.oscar_urls")),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),

@@ -4,6 +4,76 @@ Believable but fictitious: the demo must read like the real site without binding
 council to anything.
 """
 
+from django.conf import settings
+
+# The data protection officer's address comes from the settings (PRIVACY_DPO_EMAIL).
+DPO_EMAIL = getattr(settings, "PRIVACY_DPO_EMAIL", "dpo@orne.invalid")
+PRIVACY_REQUEST_URL = "/donnees-personnelles/demande/"
+
+PRIVACY_PARAGRAPHS = [
+    "<h2>Responsable du traitement</h2><p>Le Département de l'Orne, Hôtel du Département, "
+    "27 boulevard de Strasbourg, 61000 Alençon, édite le Marché de l'Orne et décide de "
+    "l'usage de vos données. Son délégué à la protection des données répond à toutes vos "
+    f'questions : <a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a>.</p>',
+    "<h2>Ce que nous traitons, pourquoi, et sur quelle base</h2><ul>"
+    "<li><b>Vos commandes</b> (nom, adresse e-mail, téléphone, adresse de livraison, "
+    "articles, montants) : transmettre à chaque boutique sa commande, vous livrer ou "
+    "préparer votre retrait, vous envoyer le récapitulatif. Base : l'exécution du contrat "
+    "de vente (article 6.1.b du RGPD).</li>"
+    "<li><b>Le paiement et la comptabilité</b> : encaisser, rembourser, payer les "
+    "boutiques, conserver les pièces comptables. Base : le contrat et nos obligations "
+    "légales (article 6.1.c).</li>"
+    "<li><b>Les boutiques</b> (demandes d'inscription et comptes des commerçants : nom, "
+    "téléphone, e-mail, SIRET) : examiner la demande, ouvrir et gérer la boutique. Base : "
+    "la mission d'intérêt public de soutien au commerce local (article 6.1.e).</li>"
+    "<li><b>La sécurité du site</b> (adresse IP de qui envoie un formulaire) : limiter "
+    "les abus. Base : la même mission d'intérêt public.</li></ul>",
+    "<h2>Qui reçoit vos données</h2><ul>"
+    "<li><b>La boutique</b> à qui vous commandez, pour sa seule commande : vos nom, "
+    "coordonnées, adresse de livraison et articles. Elle en devient responsable pour la "
+    "vente.</li>"
+    "<li><b>Stripe</b> (Stripe Payments Europe, Dublin, Irlande), notre prestataire de "
+    "paiement : vous saisissez votre carte chez Stripe, elle ne passe jamais par nos "
+    "serveurs ; Stripe reçoit le montant et le numéro de la commande.</li>"
+    "<li><b>Notre hébergeur</b>, sous-traitant du Département : les données restent dans "
+    "l'Union européenne.</li>"
+    "<li><b>Les agents habilités du Département</b>, pour vous aider et payer les "
+    "boutiques.</li></ul>"
+    "<p>Nous ne vendons ni ne louons vos données, et n'en faisons aucune publicité.</p>",
+    "<h2>Cookies</h2><p>Le site ne dépose que des cookies nécessaires à son "
+    "fonctionnement, qui ne servent qu'à vous et ne suivent pas votre navigation ailleurs "
+    "(article 82 de la loi Informatique et Libertés) :</p><ul>"
+    "<li>« sessionid » : votre session et votre commande en cours (deux semaines) ;</li>"
+    "<li>« csrftoken » : protège les formulaires contre les envois frauduleux (un an) ;</li>"
+    "<li>« django_language » : la langue que vous avez choisie (jusqu'à la fermeture du "
+    "navigateur) ;</li>"
+    "<li>« oscar_open_basket » : votre panier (sept jours) ;</li>"
+    "<li>« oscar_history » : les derniers articles que vous avez consultés, gardés sur "
+    "votre seul appareil pour vous les remontrer (sept jours) ;</li>"
+    "<li>sur la page de paiement seulement, les cookies de Stripe contre la fraude à la "
+    "carte.</li></ul>"
+    "<p>Aucun cookie de mesure d'audience, de publicité ou de réseau social.</p>",
+    "<h2>Durées de conservation</h2><ul>"
+    "<li><b>Commandes</b> : vos nom, e-mail, téléphone et adresse sont effacés trois ans "
+    "après l'achat ; les pièces comptables (numéro de commande, date, articles, montants, "
+    "TVA) sont gardées dix ans, anonymisées, comme l'exige l'article L123-22 du Code de "
+    "commerce.</li>"
+    "<li><b>Comptes client</b> : effacés après trois ans sans connexion.</li>"
+    "<li><b>Demandes d'inscription des commerçants</b> : acceptées, gardées tant que la "
+    "boutique vend sur le Marché ; refusées, supprimées un an après la décision.</li>"
+    "<li><b>Limites de fréquence des formulaires</b> (adresse IP) : une heure.</li></ul>",
+    "<h2>Vos droits et comment les exercer</h2><p>Vous pouvez accéder à vos données, les "
+    "rectifier, les effacer, en limiter l'usage, vous opposer à leur traitement et les "
+    "recevoir dans un format lisible par une machine. Vous avez commandé sans compte ? "
+    f'<a href="{PRIVACY_REQUEST_URL}">Demandez un lien par e-mail</a> pour télécharger '
+    "vos données ou les effacer vous-même. Pour toute autre demande, écrivez au délégué à "
+    f'la protection des données (<a href="mailto:{DPO_EMAIL}">{DPO_EMAIL}</a>) ou par '
+    "courrier à l'adresse ci-dessus : nous répondons sous un mois.</p>",
+    "<h2>Réclamation</h2><p>Si vous estimez que vos droits ne sont pas respectés, vous "
+    "pouvez saisir la CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris "
+    "Cedex 07).</p>",
+]
+
 LEGAL_PAGES = [
     (
         "mentions-legales",
@@ -39,16 +109,7 @@ LEGAL_PAGES = [
     (
         "donnees-personnelles",
         "Données personnelles",
-        [
-            "<h2>Responsable du traitement</h2><p>Le Département de l'Orne traite vos données "
-            "pour gérer votre compte et transmettre vos commandes aux commerçants.</p>",
-            "<h2>Durée de conservation</h2><p>Les données de commande sont conservées dix ans "
-            "(obligations comptables) ; celles d'un compte inactif sont effacées après trois "
-            "ans.</p>",
-            "<h2>Vos droits</h2><p>Vous pouvez accéder à vos données, les rectifier ou les "
-            "effacer en écrivant au délégué à la protection des données du Département. Vous "
-            "pouvez aussi saisir la CNIL.</p>",
-        ],
+        PRIVACY_PARAGRAPHS,
     ),
     (
         "accessibilite",

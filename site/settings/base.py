@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates, static files and commands win.
     "orne_site.editorial",
     "orne_site.demo",
+    "orne_site.privacy",
     "search.apps.ProductSearchConfig",
     "merchants",
     # Wagtail. wagtail_localize.locales replaces wagtail.locales (same label, install one).
@@ -191,6 +192,8 @@ MERCHANT_PAGES_MODERATED = env_bool("MERCHANT_PAGES_MODERATED", False)
 MERCHANT_SIGNUPS_PER_HOUR = env_int("MERCHANT_SIGNUPS_PER_HOUR", 5)
 # Only behind a reverse proxy that sets X-Forwarded-For (the sign-up rate limit reads it).
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# Personal data (orne_site.privacy): the data protection officer's address, shown to shoppers.
+PRIVACY_DPO_EMAIL = env_str("PRIVACY_DPO_EMAIL", "dpo@orne.invalid")
 
 # Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
@@ -215,6 +218,12 @@ OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews and stock alerts would collect names and e-mail addresses with neither moderation
+# nor a rate limit, and wishlists need an account no shopper has: all three are off (their
+# URLs answer 404, see orne_site.privacy.urls; the product page shows none of them).
+OSCAR_MODERATE_REVIEWS = True
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 THUMBNAIL_KEY_PREFIX = "orne-thumbnails"
 # Haystack is only kept because Oscar's search app imports it; it cannot talk to
 # Elasticsearch 9 or OpenSearch. The simple backend queries the database and never crashes;
