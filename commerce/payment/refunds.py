@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import stripe
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from commerce.order.locks import checkout_lock
@@ -26,6 +27,7 @@ from commerce.payment.models import Refund
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 
 def checkout_refund_outstanding(*, checkout: Checkout) -> Decimal:
@@ -72,7 +74,7 @@ def checkout_refund_in_full(*, checkout_id: int, kind: str, paid_cents: int, rea
         locked = checkout_lock(checkout_id=checkout_id)
         if locked.status != Checkout.Status.PENDING:
             return False
-        amount = Decimal(paid_cents) / 100
+        amount = (Decimal(paid_cents) / 100).quantize(CENT)
         _refund_make(checkout=locked, kind=kind, amount=amount)
         locked.status = Checkout.Status.FAILED
         locked.save(update_fields=["status"])
@@ -84,7 +86,7 @@ def checkout_refund_in_full(*, checkout_id: int, kind: str, paid_cents: int, rea
             )
             % {
                 "intent": locked.payment_intent_id,
-                "amount": amount,
+                "amount": number_format(amount, 2),
                 "number": locked.number,
                 "reason": reason,
             },
@@ -98,7 +100,7 @@ def checkout_refund_from_stripe_record(
     """Record a refund made outside the site (Stripe dashboard): the part not yet known."""
     with transaction.atomic():
         locked = checkout_lock(checkout_id=checkout_id)
-        unknown = Decimal(refunded_cents) / 100 - locked.refunded_amount
+        unknown = (Decimal(refunded_cents) / 100).quantize(CENT) - locked.refunded_amount
         if unknown <= 0:
             return None
         if Refund.objects.filter(stripe_refund_id=stripe_refund_id).exclude(stripe_refund_id=""):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import stripe
 from django.conf import settings
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -242,7 +243,7 @@ def _missing_stock_refund(*, checkout: Checkout) -> None:
         staff_alert(
             subject=_("Remboursement en attente pour %(number)s") % {"number": checkout.number},
             message=_("Stripe a refusé le remboursement de %(amount)s € : %(error)s")
-            % {"amount": checkout.refund_due, "error": error},
+            % {"amount": number_format(checkout.refund_due, 2), "error": error},
         )
 
 

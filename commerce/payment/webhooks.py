@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import stripe
 from django.db import IntegrityError, transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
@@ -80,7 +81,7 @@ def _charge_refunded(*, checkout: Checkout, obj: dict) -> None:
 
 
 def _dispute_created(*, checkout: Checkout, obj: dict) -> None:
-    amount = Decimal(int(obj.get("amount") or 0)) / 100
+    amount = (Decimal(int(obj.get("amount") or 0)) / 100).quantize(Decimal("0.01"))
     dispute, created = Dispute.objects.get_or_create(
         stripe_dispute_id=str(obj.get("id", "")),
         defaults={
@@ -98,7 +99,7 @@ def _dispute_created(*, checkout: Checkout, obj: dict) -> None:
                 "paiement %(intent)s. Répondez dans le tableau de bord Stripe avant l'échéance."
             )
             % {
-                "amount": amount,
+                "amount": number_format(amount, 2),
                 "reason": dispute.reason or "?",
                 "intent": checkout.payment_intent_id,
             },

@@ -182,7 +182,7 @@ def checkout_return(request: HttpRequest) -> HttpResponse:
             )
             % {"amount": number_format(result.checkout.refunded_amount, 2)},
         )
-        return redirect("orne_checkout:start")
+        return redirect("basket:summary")
     paid = set(request.session.get(SESSION_PAID, []))
     paid.add(result.checkout.number)
     request.session[SESSION_PAID] = sorted(paid)
