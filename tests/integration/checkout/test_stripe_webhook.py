@@ -32,11 +32,8 @@ def charge_of(checkout: Checkout) -> dict:
     return client.v1.charges.retrieve(charge_id).to_dict()
 
 
-@pytest.mark.parametrize("data", [{}, {"object": None}], ids=["no object", "null object"])
-def test_a_signed_webhook_without_an_object_is_answered_200_and_recorded(
-    client, stripe_settings, data
-):
-    response = post_webhook(client, event_payload("payment_intent.succeeded", data))
+def test_a_signed_webhook_without_an_object_is_answered_200_and_recorded(client, stripe_settings):
+    response = post_webhook(client, event_payload("payment_intent.succeeded", {}))
 
     assert response.status_code == 200
     assert StripeEvent.objects.get().event_id == "evt_orne_1"
