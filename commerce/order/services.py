@@ -108,19 +108,11 @@ def checkout_update_plan(
         checkout = checkout_lock(checkout_id=checkout.pk)
         if checkout.status != Checkout.Status.PENDING:
             raise ValueError("only a pending checkout can change")
-        return _checkout_plan_write(
-            checkout=checkout, plan=plan, email=email, shipping_address=shipping_address
-        )
-
-
-def _checkout_plan_write(
-    *, checkout: Checkout, plan: CheckoutPlan, email: str, shipping_address: dict | None
-) -> Checkout:
-    checkout.plan = plan.to_json()
-    checkout.amount = plan.total_incl_tax
-    checkout.email = email
-    checkout.shipping_address = shipping_address or {}
-    checkout.save(update_fields=["plan", "amount", "email", "shipping_address"])
+        checkout.plan = plan.to_json()
+        checkout.amount = plan.total_incl_tax
+        checkout.email = email
+        checkout.shipping_address = shipping_address or {}
+        checkout.save(update_fields=["plan", "amount", "email", "shipping_address"])
     return checkout
 
 
