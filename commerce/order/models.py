@@ -49,12 +49,9 @@ class Checkout(models.Model):
     email = models.EmailField(_("e-mail"))
     currency = models.CharField(_("devise"), max_length=12, default="EUR")
     amount = models.DecimalField(_("montant TTC"), max_digits=12, decimal_places=2)
-    # What placement could not supply (stock gone after payment); refunds catch up to it.
+    # What placement could not supply (stock gone after payment): the missing-stock refund.
     refund_due = models.DecimalField(
         _("montant à rembourser"), max_digits=12, decimal_places=2, default=Decimal("0.00")
-    )
-    refunded_amount = models.DecimalField(
-        _("montant remboursé"), max_digits=12, decimal_places=2, default=Decimal("0.00")
     )
     payment_intent_id = models.CharField(
         _("PaymentIntent Stripe"), max_length=255, blank=True, db_index=True
@@ -81,6 +78,12 @@ class Checkout(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def refunded_amount(self) -> Decimal:
+        """Everything given back on this payment, whatever the reason (commerce.payment.Refund)."""
+        total = self.refunds.aggregate(total=models.Sum("amount"))["total"]
+        return total if total is not None else Decimal("0.00")
 
 
 class Order(AbstractOrder):

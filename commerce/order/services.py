@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from commerce.order.locks import checkout_lock
 from commerce.order.models import Checkout, FulfilmentMode, Order
 from commerce.order.plan import CheckoutPlan, PlannedGroup, PlannedLine
 from commerce.partner.locks import stockrecords_lock
@@ -97,21 +98,28 @@ def checkout_create(
 def checkout_update_plan(
     *, checkout: Checkout, plan: CheckoutPlan, email: str, shipping_address: dict | None = None
 ) -> Checkout:
-    """Replace a still-pending checkout's content (the shopper went back and changed it)."""
-    if checkout.status != Checkout.Status.PENDING:
-        raise ValueError("only a pending checkout can change")
-    checkout.plan = plan.to_json()
-    checkout.amount = plan.total_incl_tax
-    checkout.email = email
-    checkout.shipping_address = shipping_address or {}
-    checkout.save(update_fields=["plan", "amount", "email", "shipping_address"])
+    """Replace a still-pending checkout's content (the shopper went back and changed it).
+
+    The row is locked and its status re-read: a payment being confirmed holds the same lock,
+    so the amount never changes under it. Whether the card was already submitted is Stripe's
+    to say: commerce.payment.services.checkout_plan_replace checks it under this lock.
+    """
+    with transaction.atomic():
+        checkout = checkout_lock(checkout_id=checkout.pk)
+        if checkout.status != Checkout.Status.PENDING:
+            raise ValueError("only a pending checkout can change")
+        checkout.plan = plan.to_json()
+        checkout.amount = plan.total_incl_tax
+        checkout.email = email
+        checkout.shipping_address = shipping_address or {}
+        checkout.save(update_fields=["plan", "amount", "email", "shipping_address"])
     return checkout
 
 
 def checkout_place_orders(*, checkout_id: int) -> PlacementResult:
     """Place the checkout's orders exactly once (see the module docstring for the steps)."""
     with transaction.atomic():
-        checkout = Checkout.objects.select_for_update().get(pk=checkout_id)
+        checkout = checkout_lock(checkout_id=checkout_id)
         if checkout.status != Checkout.Status.PENDING:
             orders = list(checkout.orders.order_by("number"))
             return PlacementResult(checkout=checkout, orders=orders, placed_now=False)

@@ -3,37 +3,58 @@
 A purchase, step by step:
 1. checkout_payment_start: one PaymentIntent for the checkout's server-side amount (cents),
    created with an idempotency key derived from the checkout number;
-2. checkout_payment_confirm: the browser's card token is attached and the intent confirmed
-   on the server; Stripe answers succeeded, requires_action (3-D Secure, finished in the
-   browser by stripe.confirmCardPayment) or a decline (the basket stays as it was);
+2. checkout_payment_confirm: under the checkout's row lock, the intent is brought to the
+   checkout's amount, the browser's card token attached and the intent confirmed on the
+   server; Stripe answers succeeded, requires_action (3-D Secure, finished in the browser by
+   stripe.confirmCardPayment) or a decline (the basket stays as it was). A plan change
+   (checkout_plan_replace) takes the same lock and is refused once the card is submitted;
 3. payment_succeeded: called by the browser's return AND by the verified webhook; it asks
    Stripe for the intent's real status and amount, places the orders (exactly once, see
-   commerce.order.services) and refunds whatever could not be supplied.
+   commerce.order.services) and refunds whatever could not be supplied. A paid amount that
+   no longer matches the checkout, or orders that cannot be placed, are refunded in full
+   and staff are told (commerce.payment.refunds): never charged with neither.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 
 import stripe
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from commerce.order.locks import checkout_lock
 from commerce.order.models import Checkout
-from commerce.order.services import PlacementResult, checkout_place_orders
+from commerce.order.plan import CheckoutPlan
+from commerce.order.services import (
+    PlacementResult,
+    checkout_place_orders,
+    checkout_update_plan,
+)
+from commerce.payment.alerts import staff_alert
 from commerce.payment.gateway import amount_in_cents, stripe_client, uses_localstripe
-from commerce.payment.models import StripeEvent
+from commerce.payment.models import Refund
+from commerce.payment.refunds import (  # noqa: F401  (order_refund: merchants' cancellations)
+    checkout_refund_in_full,
+    checkout_refund_outstanding,
+    order_refund,
+)
 
 logger = logging.getLogger(__name__)
+# Before these, the card is not submitted yet and the checkout's content may still change.
+INTENT_NOT_SUBMITTED = ("requires_payment_method", "requires_confirmation", "canceled")
 
 
 class PaymentNotSucceeded(Exception):
-    """Stripe does not (yet) report this intent as paid for the checkout's amount."""
+    """Stripe does not (yet) report this intent as paid."""
+
+
+class PaymentUnderWay(Exception):
+    """The card was submitted for this checkout: its content can no longer change."""
 
 
 @dataclass(frozen=True)
@@ -44,15 +65,21 @@ class PaymentOutcome:
 
 
 def checkout_payment_start(*, checkout: Checkout) -> stripe.PaymentIntent:
-    """Create (or bring up to date) the checkout's one PaymentIntent."""
+    """Create (or bring up to date) the checkout's one PaymentIntent, under the row lock."""
+    with transaction.atomic():
+        locked = checkout_lock(checkout_id=checkout.pk)
+        intent = _intent_for(checkout=locked)
+    checkout.payment_intent_id = locked.payment_intent_id
+    return intent
+
+
+def _intent_for(*, checkout: Checkout) -> stripe.PaymentIntent:
     client = stripe_client()
     cents = amount_in_cents(checkout.amount)
     if checkout.payment_intent_id:
         intent = client.v1.payment_intents.retrieve(checkout.payment_intent_id)
-        if intent.amount != cents and intent.status in (
-            "requires_payment_method",
-            "requires_confirmation",
-        ):
+        # localstripe answers an updated amount as a string: compare integers.
+        if int(intent.amount) != cents and intent.status in INTENT_NOT_SUBMITTED[:2]:
             intent = client.v1.payment_intents.update(intent.id, params={"amount": cents})
         return intent
     # A retried request (network error, double click) gets the same intent back.
@@ -79,14 +106,45 @@ def checkout_payment_is_under_way(*, checkout: Checkout) -> bool:
     if not checkout.payment_intent_id:
         return False
     intent = stripe_client().v1.payment_intents.retrieve(checkout.payment_intent_id)
-    return intent.status not in ("requires_payment_method", "requires_confirmation", "canceled")
+    return intent.status not in INTENT_NOT_SUBMITTED
+
+
+def checkout_plan_replace(
+    *, checkout_id: int, plan: CheckoutPlan, email: str, shipping_address: dict | None = None
+) -> Checkout:
+    """Give a pending checkout new content; raises PaymentUnderWay once its card is submitted.
+
+    Checked under the row lock that checkout_payment_confirm holds while it confirms, so a
+    confirmation never charges an amount this rewrites.
+    """
+    with transaction.atomic():
+        locked = checkout_lock(checkout_id=checkout_id)
+        if locked.status != Checkout.Status.PENDING or checkout_payment_is_under_way(
+            checkout=locked
+        ):
+            raise PaymentUnderWay(locked.number)
+        return checkout_update_plan(
+            checkout=locked, plan=plan, email=email, shipping_address=shipping_address
+        )
 
 
 def checkout_payment_confirm(*, checkout: Checkout, card_token: str) -> PaymentOutcome:
-    """Attach the browser's card (a Stripe token id) to the intent and confirm it."""
+    """Attach the browser's card (a Stripe token id) to the intent and confirm it.
+
+    The checkout is re-read under its row lock, held until Stripe has answered: the amount
+    confirmed is the checkout's amount at that moment, and no plan change slips in between.
+    """
+    with transaction.atomic():
+        locked = checkout_lock(checkout_id=checkout.pk)
+        if locked.status != Checkout.Status.PENDING:
+            return PaymentOutcome(status="failed", message=_("Ce paiement a expiré."))
+        return _intent_confirm(checkout=locked, card_token=card_token)
+
+
+def _intent_confirm(*, checkout: Checkout, card_token: str) -> PaymentOutcome:
     client = stripe_client()
     try:
-        intent = checkout_payment_start(checkout=checkout)
+        intent = _intent_for(checkout=checkout)
         payment_method = _payment_method_for_token(client=client, card_token=card_token)
         client.v1.payment_intents.update(intent.id, params={"payment_method": payment_method})
         intent = client.v1.payment_intents.confirm(intent.id)
@@ -130,18 +188,63 @@ def payment_succeeded(*, payment_intent_id: str) -> PlacementResult:
     """Place the orders of a paid checkout once, then refund what could not be supplied.
 
     Whoever calls first (browser return or webhook) places the orders; later calls get the
-    same orders. Stripe is asked for the intent: a browser cannot claim a payment.
+    same orders. Stripe is asked for the intent: a browser cannot claim a payment. A result
+    without orders whose checkout is FAILED was refunded in full (amount changed, or the
+    orders could not be placed).
     """
     checkout = Checkout.objects.get(payment_intent_id=payment_intent_id)
     intent = stripe_client().v1.payment_intents.retrieve(payment_intent_id)
-    if intent.status != "succeeded" or intent.amount != amount_in_cents(checkout.amount):
-        raise PaymentNotSucceeded(f"{payment_intent_id}: {intent.status}, {intent.amount}")
-    result = checkout_place_orders(checkout_id=checkout.pk)
-    checkout_refund_outstanding(checkout=result.checkout)
+    if intent.status != "succeeded":
+        raise PaymentNotSucceeded(f"{payment_intent_id}: {intent.status}")
+    paid = int(intent.amount)
+    if _amount_mismatch_refunded(checkout=checkout, paid_cents=paid):
+        checkout.refresh_from_db()
+        return PlacementResult(checkout=checkout, placed_now=False)
+    try:
+        result = checkout_place_orders(checkout_id=checkout.pk)
+    except Exception as error:
+        logger.exception("Orders of the paid checkout %s could not be placed", checkout.number)
+        checkout_refund_in_full(
+            checkout_id=checkout.pk,
+            kind=Refund.Kind.PLACEMENT_FAILED,
+            paid_cents=paid,
+            reason=_("les commandes n'ont pas pu être passées (%(error)s).") % {"error": error},
+        )
+        checkout.refresh_from_db()
+        return PlacementResult(checkout=checkout, placed_now=False)
+    _missing_stock_refund(checkout=result.checkout)
     if result.placed_now:
         checkout_id = result.checkout.pk
         transaction.on_commit(lambda: _orders_placed_handlers_run(checkout_id=checkout_id))
     return result
+
+
+def _amount_mismatch_refunded(*, checkout: Checkout, paid_cents: int) -> bool:
+    with transaction.atomic():
+        locked = checkout_lock(checkout_id=checkout.pk)
+        expected = amount_in_cents(locked.amount)
+        if locked.status != Checkout.Status.PENDING or paid_cents == expected:
+            return False
+        return checkout_refund_in_full(
+            checkout_id=locked.pk,
+            kind=Refund.Kind.AMOUNT_MISMATCH,
+            paid_cents=paid_cents,
+            reason=_("%(paid)s centimes payés pour un panier de %(expected)s centimes.")
+            % {"paid": paid_cents, "expected": expected},
+        )
+
+
+def _missing_stock_refund(*, checkout: Checkout) -> None:
+    try:
+        checkout_refund_outstanding(checkout=checkout)
+    except stripe.StripeError as error:
+        # The orders stand; the refund row rolled back, so the next call (webhook, return
+        # page) asks again with the same key. Staff know it is owed meanwhile.
+        staff_alert(
+            subject=_("Remboursement en attente pour %(number)s") % {"number": checkout.number},
+            message=_("Stripe a refusé le remboursement de %(amount)s € : %(error)s")
+            % {"amount": number_format(checkout.refund_due, 2), "error": error},
+        )
 
 
 def _orders_placed_handlers_run(*, checkout_id: int) -> None:
@@ -153,66 +256,3 @@ def _orders_placed_handlers_run(*, checkout_id: int) -> None:
             # The orders are placed and paid; a mail server down must not turn that into
             # an error page or a webhook retry.
             logger.exception("Handler %s failed for checkout %s", path, checkout_id)
-
-
-def checkout_refund_outstanding(*, checkout: Checkout) -> Decimal:
-    """Refund what is due and not yet refunded; safe to call again (idempotent keys)."""
-    checkout.refresh_from_db(fields=["refund_due", "refunded_amount"])
-    missing = checkout.refund_due - checkout.refunded_amount
-    if missing <= 0:
-        return Decimal("0.00")
-    stripe_client().v1.refunds.create(
-        params={"payment_intent": checkout.payment_intent_id, "amount": amount_in_cents(missing)},
-        options={
-            "idempotency_key": f"refund-{checkout.number}-{amount_in_cents(checkout.refund_due)}"
-        },
-    )
-    Checkout.objects.filter(pk=checkout.pk).update(refunded_amount=checkout.refund_due)
-    checkout.refunded_amount = checkout.refund_due
-    return missing
-
-
-def stripe_event_handle(*, event: stripe.Event) -> bool:
-    """Handle a verified webhook event once; False if this event id was already handled.
-
-    The event is recorded in the same transaction as its effect: if handling fails, the
-    record rolls back too and Stripe's retry is handled afresh.
-    """
-    is_intent = event.type.startswith("payment_intent.")
-    intent_id = str(getattr(event.data.object, "id", "")) if is_intent else ""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                StripeEvent.objects.create(
-                    event_id=event.id, type=event.type, payment_intent_id=intent_id
-                )
-        except IntegrityError:
-            return False
-        if event.type == "payment_intent.succeeded" and _is_ours(intent_id):
-            payment_succeeded(payment_intent_id=intent_id)
-    return True
-
-
-def _is_ours(payment_intent_id: str) -> bool:
-    return Checkout.objects.filter(payment_intent_id=payment_intent_id).exists()
-
-
-def order_refund(*, order) -> Decimal:
-    """Refund one merchant's order in full (its lines and its shipping) on the basket's payment.
-
-    The idempotency key is the order number: a retried cancellation never refunds twice.
-    """
-    checkout = order.checkout
-    if checkout is None or not checkout.payment_intent_id or order.total_incl_tax <= 0:
-        return Decimal("0.00")
-    stripe_client().v1.refunds.create(
-        params={
-            "payment_intent": checkout.payment_intent_id,
-            "amount": amount_in_cents(order.total_incl_tax),
-        },
-        options={"idempotency_key": f"refund-order-{order.number}"},
-    )
-    Checkout.objects.filter(pk=checkout.pk).update(
-        refunded_amount=F("refunded_amount") + order.total_incl_tax
-    )
-    return order.total_incl_tax

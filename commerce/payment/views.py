@@ -10,7 +10,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from commerce.payment.gateway import webhook_event_verified
-from commerce.payment.services import PaymentNotSucceeded, stripe_event_handle
+from commerce.payment.services import PaymentNotSucceeded
+from commerce.payment.webhooks import stripe_event_handle
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
-from commerce.order.services import checkout_create, checkout_update_plan
-from commerce.payment.services import checkout_payment_is_under_way
+from commerce.order.services import checkout_create
+from commerce.payment.services import PaymentUnderWay, checkout_plan_replace
 from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import Commune
@@ -41,15 +41,16 @@ def checkout_prepare(
         and pending.status == Checkout.Status.PENDING
         and pending.basket_id == basket.id
     ):
-        if checkout_payment_is_under_way(checkout=pending):
-            # Paid (or at the bank) for the old content: changing it now would charge one
-            # amount and place another; the orders come with the payment's confirmation.
+        try:
+            # Refused under the checkout's lock once the card is submitted: changing it then
+            # would charge one amount and place another.
+            return checkout_plan_replace(
+                checkout_id=pending.pk, plan=plan, email=email, shipping_address=address
+            )
+        except PaymentUnderWay:
             raise CheckoutNotPossible(
                 [_("Votre paiement est déjà en cours : vos commandes arrivent.")]
-            )
-        return checkout_update_plan(
-            checkout=pending, plan=plan, email=email, shipping_address=address
-        )
+            ) from None
     return checkout_create(
         plan=plan, email=email, basket=basket, user=user, shipping_address=address
     )

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -48,6 +49,13 @@ def _commune(request: HttpRequest) -> Commune | None:
 def _pending(request: HttpRequest) -> Checkout | None:
     pk = request.session.get(SESSION_CHECKOUT)
     return Checkout.objects.filter(pk=pk, status=Checkout.Status.PENDING).first() if pk else None
+
+
+def _prepared_here(request: HttpRequest) -> Checkout | None:
+    """The checkout this browser prepared last, whatever became of it (the webhook may have
+    placed its orders before the browser came back)."""
+    pk = request.session.get(SESSION_CHECKOUT)
+    return Checkout.objects.filter(pk=pk).first() if pk else None
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,6 +117,10 @@ def checkout_payment(request: HttpRequest) -> HttpResponse:
     """The summary of what will be paid, and the card form."""
     checkout = _pending(request)
     if checkout is None:
+        # Paid meanwhile (the webhook placed the orders): the return page shows them.
+        prepared = _prepared_here(request)
+        if prepared is not None and prepared.payment_intent_id:
+            return redirect("orne_checkout:return")
         return redirect("orne_checkout:start")
     intent = checkout_payment_start(checkout=checkout)
     return render(
@@ -151,7 +163,7 @@ def checkout_pay(request: HttpRequest) -> JsonResponse:
 
 def checkout_return(request: HttpRequest) -> HttpResponse:
     """The browser comes back after Stripe said succeeded: place the orders (once)."""
-    checkout = _pending(request) or _paid_by_this_browser(request)
+    checkout = _prepared_here(request) or _paid_by_this_browser(request)
     if checkout is None or not checkout.payment_intent_id:
         return redirect("orne_checkout:start")
     try:
@@ -159,6 +171,18 @@ def checkout_return(request: HttpRequest) -> HttpResponse:
     except PaymentNotSucceeded:
         messages.error(request, _("Le paiement n'a pas abouti. Votre panier est conservé."))
         return redirect("orne_checkout:payment")
+    if result.checkout.status == Checkout.Status.FAILED:
+        # Refunded in full, no order (amount changed during payment, or placement failed).
+        request.session.pop(SESSION_CHECKOUT, None)
+        messages.error(
+            request,
+            _(
+                "Votre commande n'a pas pu être enregistrée : le paiement de %(amount)s € "
+                "vous est intégralement remboursé. Votre panier est conservé, réessayez."
+            )
+            % {"amount": number_format(result.checkout.refunded_amount, 2)},
+        )
+        return redirect("basket:summary")
     paid = set(request.session.get(SESSION_PAID, []))
     paid.add(result.checkout.number)
     request.session[SESSION_PAID] = sorted(paid)

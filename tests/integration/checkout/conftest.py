@@ -4,11 +4,14 @@ from datetime import time
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from oscar.core.loading import get_model
 
+from commerce.order.models import Checkout
 from commerce.partner.strategy import France
 from merchants.models import Commune, OpeningPeriod
 from tests.factories import MerchantFactory, MerchantStockRecordFactory
+from tests.payments import ADDRESS
 
 Basket = get_model("basket", "Basket")
 
@@ -83,3 +86,42 @@ def basket_of(db):
         return basket
 
     return make
+
+
+@pytest.fixture
+def shopper(django_user_model):
+    return django_user_model.objects.create_user("marie", "marie@example.org", "x-61-secret")
+
+
+@pytest.fixture
+def two_shop_basket(stripe_settings, make_shop, article, basket_of, communes, shopper):
+    home, _, _ = communes
+    cheese = make_shop("Fromagerie Hébert", delivers_to=[home], fee="4.50", threshold="40")
+    books = make_shop("Librairie du Passage")
+    camembert = article(cheese, price="6.20", stock=10, title="Camembert")
+    horla = article(books, price="18.00", stock=3, title="Le Horla")
+    basket = basket_of([(camembert, 2), (horla, 1)], basket=Basket.objects.create(owner=shopper))
+    return basket, cheese, books, camembert, horla
+
+
+@pytest.fixture
+def checkout_page(client, shopper, two_shop_basket):
+    """Logged in, choices posted (cheese delivered, book collected), on the payment page."""
+    basket, cheese, books, *_ = two_shop_basket
+    client.force_login(shopper)
+    page = client.get(reverse("orne_checkout:start"), {"commune": "61001"})
+    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
+    response = client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "marie@example.org",
+            f"mode_{cheese.pk}": "delivery",
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": slot,
+            **ADDRESS,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    payment = client.get(reverse("orne_checkout:payment"))
+    assert payment.status_code == 200
+    return client, Checkout.objects.get()

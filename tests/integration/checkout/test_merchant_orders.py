@@ -20,8 +20,8 @@ from merchants.checkout.fulfilment import pickup_slots
 from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import OpeningPeriod
-from tests.integration.checkout.test_stripe_payment import ADDRESS, VISA, card_token
 from tests.integration.merchants.conftest import onboard  # noqa: F401  (fixture)
+from tests.payments import ADDRESS, VISA, card_token
 
 Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from commerce.order.models import Checkout
-from tests.integration.checkout.test_stripe_payment import ADDRESS, VISA, card_token
+from tests.payments import ADDRESS, VISA, card_token
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")

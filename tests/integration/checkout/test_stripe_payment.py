@@ -5,10 +5,7 @@ what Stripe.js would send (a token from localstripe). Webhooks are signed with t
 configured secret exactly as Stripe signs them, and verified by the stripe library.
 """
 
-import hashlib
-import hmac
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -19,106 +16,20 @@ from oscar.core.loading import get_model
 from commerce.order.models import Checkout
 from commerce.payment.gateway import stripe_client
 from commerce.payment.models import StripeEvent
+from tests.payments import (
+    ADDRESS,
+    DECLINED,
+    THREE_D_SECURE,
+    VISA,
+    pay,
+    post_webhook,
+    signed,
+    succeeded_event,
+)
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db
-
-VISA = "4242424242424242"
-DECLINED = "4000000000000341"
-THREE_D_SECURE = "4000002760003184"
-ADDRESS = {
-    "first_name": "Marie",
-    "last_name": "Lefèvre",
-    "line1": "3 rue aux Sieurs",
-    "postcode": "61000",
-    "city": "Alençon",
-}
-
-
-@pytest.fixture
-def shopper(django_user_model):
-    return django_user_model.objects.create_user("marie", "marie@example.org", "x-61-secret")
-
-
-@pytest.fixture
-def two_shop_basket(stripe_settings, make_shop, article, basket_of, communes, shopper):
-    home, _, _ = communes
-    cheese = make_shop("Fromagerie Hébert", delivers_to=[home], fee="4.50", threshold="40")
-    books = make_shop("Librairie du Passage")
-    camembert = article(cheese, price="6.20", stock=10, title="Camembert")
-    horla = article(books, price="18.00", stock=3, title="Le Horla")
-    basket = basket_of([(camembert, 2), (horla, 1)], basket=Basket.objects.create(owner=shopper))
-    return basket, cheese, books, camembert, horla
-
-
-@pytest.fixture
-def checkout_page(client, shopper, two_shop_basket):
-    """Logged in, choices posted (cheese delivered, book collected), on the payment page."""
-    basket, cheese, books, *_ = two_shop_basket
-    client.force_login(shopper)
-    page = client.get(reverse("orne_checkout:start"), {"commune": "61001"})
-    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
-    response = client.post(
-        reverse("orne_checkout:start"),
-        {
-            "email": "marie@example.org",
-            f"mode_{cheese.pk}": "delivery",
-            f"mode_{books.pk}": "click_collect",
-            f"slot_{books.pk}": slot,
-            **ADDRESS,
-        },
-    )
-    assert response.status_code == 302, response.context["form"].errors
-    payment = client.get(reverse("orne_checkout:payment"))
-    assert payment.status_code == 200
-    return client, Checkout.objects.get()
-
-
-def card_token(number: str) -> str:
-    token = stripe_client().v1.tokens.create(
-        params={"card": {"number": number, "exp_month": "12", "exp_year": "2030", "cvc": "123"}}
-    )
-    return token.id
-
-
-def pay(client, number: str, **extra) -> dict:
-    response = client.post(
-        reverse("orne_checkout:pay"),
-        json.dumps({"token": card_token(number), **extra}),
-        content_type="application/json",
-    )
-    return response.json()
-
-
-def signed(payload: bytes, secret: str = "whsec_orne_test") -> str:
-    timestamp = int(time.time())
-    signature = hmac.new(
-        secret.encode(), b"%d.%s" % (timestamp, payload), hashlib.sha256
-    ).hexdigest()
-    return f"t={timestamp},v1={signature}"
-
-
-def succeeded_event(payment_intent_id: str, event_id: str = "evt_orne_1") -> bytes:
-    intent = stripe_client().v1.payment_intents.retrieve(payment_intent_id)
-    return json.dumps(
-        {
-            "id": event_id,
-            "object": "event",
-            "type": "payment_intent.succeeded",
-            "created": int(time.time()),
-            "data": {"object": intent.to_dict()},
-        }
-    ).encode()
-
-
-def post_webhook(client, payload: bytes, signature: str):
-    return client.post(
-        reverse("payment:stripe-webhook"),
-        payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=signature,
-    )
 
 
 def test_two_shops_one_payment_two_orders_with_their_totals_and_fulfilment(checkout_page):
