@@ -10,7 +10,7 @@ Wagtail lists objects without asking a policy:
 3. bulk-action screens never name objects the merchant cannot act on;
 4. a merchant never deletes its shop page (see MerchantPagePermissionTester);
 5. the site-wide reports are for council staff: hidden from a merchant's menu (and refused
-   by merchants.middleware).
+   by merchants.middleware, which also 404s the page chooser on a page out of reach).
 """
 
 from __future__ import annotations

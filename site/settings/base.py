@@ -104,7 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "orne_site.middleware.OscarDashboardForSuperusersMiddleware",
-    "merchants.middleware.CouncilOnlyAdminScreensMiddleware",
+    "merchants.middleware.MerchantAdminScopeMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
