@@ -95,6 +95,8 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         f"/admin/pages/{page.pk}/move/",
         f"/admin/pages/{page.pk}/copy/",
         f"/admin/pages/{page.pk}/history/",
+        f"/admin/pages/{page.pk}/workflow_history/",
+        f"/admin/localize/submit/page/{page.pk}/",
         f"/admin/choose-page/{page.pk}/",
         f"/admin/api/main/pages/{page.pk}/",
         # bulk actions on the shop page
