@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from merchants import admin_policies  # noqa: F401  (hooks scoping images, pages, reports)
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet

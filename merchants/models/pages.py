@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from merchants.blocks import MerchantBodyBlock
 from merchants.models.merchant import Merchant
+from merchants.page_images import MerchantPageForm
 
 PRODUCTS_PER_PAGE = 24
 
@@ -81,10 +82,18 @@ class MerchantPage(Page):
 
     parent_page_types = ["merchants.MerchantIndexPage"]
     subpage_types: list[str] = []
+    # Refuses image ids from outside the editor's collection (see merchants.page_images).
+    base_form_class = MerchantPageForm
 
     class Meta:
         verbose_name = _("page boutique")
         verbose_name_plural = _("pages boutique")
+
+    def permissions_for_user(self, user):
+        # Wagtail lets whoever may change a page delete it; a shop page only goes with its shop.
+        from merchants.services.permissions import MerchantPagePermissionTester
+
+        return MerchantPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from merchants.selectors import product_list_for_shop

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PagePermissionTester,
+)
 
 # Model permissions the back office's viewsets check; the rows a merchant reaches are then
 # limited to its own by merchants.scoping.
@@ -52,3 +58,16 @@ def merchant_group_grant(*, group: Group, page: Page, collection: Collection) ->
                 content_type__app_label="wagtailimages", codename=codename
             ),
         )
+
+
+class MerchantPagePermissionTester(PagePermissionTester):
+    """A shop page is deleted (or moved) by council staff only, never by its shop.
+
+    Wagtail lets whoever may change a page delete it, and moving needs the same right; a
+    merchant that deleted its page could not create it again, and the shop would vanish.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        from merchants.scoping import user_is_council_staff
+
+        return user_is_council_staff(self.user) and super().can_delete(ignore_bulk=ignore_bulk)

@@ -19,7 +19,36 @@ from tests.factories import StockRecordFactory
 
 pytestmark = pytest.mark.django_db
 
-REFUSED = {403, 404}
+# 405: a view that only reads refuses the POST before touching anything.
+REFUSED = {403, 404, 405}
+PAGE_BULK_ACTIONS = ["delete", "move", "publish", "unpublish"]
+IMAGE_BULK_ACTIONS = ["delete", "add_tags", "add_to_collection"]
+REPORT_URLS = [
+    "/admin/reports/site-history/",
+    "/admin/reports/page-types-usage/",
+    "/admin/reports/locked/",
+    "/admin/reports/aging-pages/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
+]
+# Listings and choosers a merchant may open: they must never name shop B's rows.
+LISTING_URLS = [
+    "/admin/images/",
+    "/admin/images/?q=Vitrine",
+    "/admin/images/chooser/",
+    "/admin/images/chooser/results/?q=Vitrine",
+    "/admin/api/main/images/",
+    "/admin/api/main/images/?search=Vitrine",
+    "/admin/documents/",
+    "/admin/documents/chooser/",
+    "/admin/api/main/documents/",
+    "/admin/api/main/pages/?search=Beta",
+    "/admin/api/main/pages/?type=merchants.MerchantPage",
+    "/admin/choose-page/",
+    "/admin/choose-page/search/?q=Beta",
+    "/admin/pages/search/?q=Beta",
+    "/admin/",
+]
 
 
 def tiny_png() -> ImageFile:
@@ -64,12 +93,32 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         f"/admin/pages/{page.pk}/delete/",
         f"/admin/pages/{page.pk}/unpublish/",
         f"/admin/pages/{page.pk}/move/",
+        f"/admin/pages/{page.pk}/copy/",
+        f"/admin/pages/{page.pk}/history/",
+        f"/admin/pages/{page.pk}/workflow_history/",
+        f"/admin/localize/submit/page/{page.pk}/",
+        f"/admin/choose-page/{page.pk}/",
+        f"/admin/api/main/pages/{page.pk}/",
+        # bulk actions on the shop page
+        *(f"/admin/bulk/wagtailcore/page/{action}/?id={page.pk}" for action in PAGE_BULK_ACTIONS),
         # the shop's images
         f"/admin/images/{image_b.pk}/",
         f"/admin/images/{image_b.pk}/delete/",
+        f"/admin/images/{image_b.pk}/usage/",
+        f"/admin/images/chooser/chosen/{image_b.pk}/",
+        f"/admin/api/main/images/{image_b.pk}/",
+        *(
+            f"/admin/bulk/wagtailimages/image/{action}/?id={image_b.pk}"
+            for action in IMAGE_BULK_ACTIONS
+        ),
         # staff-only screens
         "/admin/boutiques/new/",
         "/admin/inscriptions/",
+        *REPORT_URLS,
+        "/admin/locales/",
+        "/admin/workflows/list/",
+        "/admin/users/",
+        "/admin/groups/",
     ]
 
 
@@ -139,6 +188,23 @@ def test_merchant_listings_show_only_its_own_rows(client, two_shops):
     assert "Alpha Fromages" in shops and "Beta Cidres" not in shops
     assert "B-0001" not in orders
     assert "Pommeau de B" not in articles
+
+
+def test_merchant_listings_and_choosers_never_name_another_shop(client, two_shops):
+    shop_a, shop_b, _, image_b = two_shops
+    page_b = shop_b.page
+    page_b.title = "Brouillon secret de B"
+    page_b.save_revision()
+    client.force_login(shop_a.users.get())
+    explorer = f"/admin/pages/{page_b.get_parent().pk}/"
+
+    for url in [*LISTING_URLS, explorer, f"/admin/choose-page/{page_b.get_parent().pk}/"]:
+        response = client.get(url)
+        content = response.content.decode()
+        assert response.status_code in {200, 302, *REFUSED}, f"{url}: {response.status_code}"
+        for secret in ("Beta Cidres", "Brouillon secret de B", "beta@example.org", "Vitrine B"):
+            assert secret not in content, f"{url} shows {secret!r}"
+        assert image_b.file.name not in content, f"{url} shows B's original file"
 
 
 def test_merchant_can_edit_its_own_settings(client, two_shops):
