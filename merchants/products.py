@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.partner.locks import stockrecords_lock
 from commerce.partner.services import stockrecord_set_price
 from commerce.partner.vat import VatRate
 from merchants.images import CleanPhoto, CleanPhotoFile, photo_clean
@@ -197,6 +198,12 @@ def stockrecord_of_merchant(*, merchant: Merchant, product: Product) -> StockRec
     return stockrecord
 
 
+def _stockrecord_locked(*, stockrecord: StockRecord) -> StockRecord:
+    """The same stock record, locked and read again: purchases allocate under this lock, so
+    the article's save neither waits on a stale copy nor writes one back."""
+    return stockrecords_lock(stockrecord_ids=[stockrecord.pk])[stockrecord.pk]
+
+
 def _sku_taken_error(sku: str) -> ValidationError:
     return ValidationError(
         {"sku": _("Un autre article de votre boutique a déjà le SKU « %(sku)s ».") % {"sku": sku}}
@@ -242,7 +249,9 @@ def product_save_for_merchant(
         product = _new_product(product_class=product_class_for_articles())
         stockrecord = _new_stockrecord(merchant=merchant, product=product)
     else:
-        stockrecord = stockrecord_of_merchant(merchant=merchant, product=product)
+        stockrecord = _stockrecord_locked(
+            stockrecord=stockrecord_of_merchant(merchant=merchant, product=product)
+        )
         if same_sku.exclude(pk=stockrecord.pk).exists():
             raise _sku_taken_error(data.sku)
     now = timezone.now()
@@ -252,7 +261,10 @@ def product_save_for_merchant(
     _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
     try:
         with transaction.atomic():
-            stockrecord.save()
+            if stockrecord.pk is None:
+                stockrecord.save()
+            else:
+                stockrecord.save(update_fields=["partner_sku", *STOCKRECORD_UPDATE_FIELDS])
     except IntegrityError:
         # Two saves of the same new SKU at once: the (partner, SKU) constraint decides.
         raise _sku_taken_error(data.sku) from None
@@ -375,6 +387,10 @@ def _bulk_update(*, rows: Sequence[tuple[StockRecord, ProductInput]], now) -> li
         products.append(stockrecord.product)
         stockrecords.append(stockrecord)
     _update_rows(Product, products, PRODUCT_UPDATE_FIELDS)
+    # Same lock as a purchase takes; the UPDATE never names the allocation columns.
+    for start in range(0, len(stockrecords), BATCH_SIZE):
+        batch = stockrecords[start : start + BATCH_SIZE]
+        stockrecords_lock(stockrecord_ids=[stockrecord.pk for stockrecord in batch])
     _update_rows(StockRecord, stockrecords, STOCKRECORD_UPDATE_FIELDS)
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
