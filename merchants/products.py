@@ -28,6 +28,7 @@ from oscar.core.loading import get_model
 from commerce.partner.locks import stockrecords_lock
 from commerce.partner.services import stockrecord_set_price
 from commerce.partner.vat import VatRate
+from merchants.audit import product_stock_log, products_stock_log_bulk
 from merchants.images import CleanPhoto, CleanPhotoFile, photo_clean
 from merchants.models import Merchant
 from merchants.signals import products_bulk_saved
@@ -224,9 +225,11 @@ def product_save_for_merchant(
     size_label: str = "",
     is_active: bool = True,
     product: Product | None = None,
+    by=None,
 ) -> Product:
     """Create an article (``product=None``) or update one of the merchant's articles.
 
+    A stock change is recorded in the article's history with ``by``, the user.
     Raises ValidationError (per field, French) for invalid data or a SKU the shop already
     uses for another article, PermissionDenied for another shop's product.
     """
@@ -258,6 +261,7 @@ def product_save_for_merchant(
     _apply_to_product(product=product, data=data, now=now)
     product.save()
     stockrecord.product = product
+    stock_before = stockrecord.num_in_stock
     _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
     try:
         with transaction.atomic():
@@ -269,6 +273,7 @@ def product_save_for_merchant(
         # Two saves of the same new SKU at once: the (partner, SKU) constraint decides.
         raise _sku_taken_error(data.sku) from None
     _set_categories(products=[product], categories=[data.category])
+    product_stock_log(product=product, old=stock_before, new=data.stock, by=by)
     return product
 
 
@@ -379,8 +384,14 @@ STOCKRECORD_UPDATE_FIELDS = [
 ]
 
 
-def _bulk_update(*, rows: Sequence[tuple[StockRecord, ProductInput]], now) -> list[Product]:
+def _bulk_update(
+    *, rows: Sequence[tuple[StockRecord, ProductInput]], now, by=None
+) -> list[Product]:
     products, stockrecords = [], []
+    products_stock_log_bulk(
+        changes=[(record.product, record.num_in_stock, data.stock) for record, data in rows],
+        by=by,
+    )
     for stockrecord, data in rows:
         _apply_to_product(product=stockrecord.product, data=data, now=now)
         _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
@@ -407,6 +418,7 @@ def products_bulk_save_for_merchant(
     merchant: Merchant,
     creates: Sequence[ProductInput],
     updates: Sequence[tuple[StockRecord, ProductInput]],
+    by=None,
 ) -> BulkSaveResult:
     """Create and update many articles in one transaction, with a constant number of
     queries per thousand articles (the catalogue import's write).
@@ -421,7 +433,7 @@ def products_bulk_save_for_merchant(
     now = timezone.now()
     result = BulkSaveResult(
         created=_bulk_create(merchant=merchant, rows=creates, now=now) if creates else [],
-        updated=_bulk_update(rows=updates, now=now) if updates else [],
+        updated=_bulk_update(rows=updates, now=now, by=by) if updates else [],
     )
     products_bulk_saved.send(
         sender=Product, product_ids=[p.pk for p in [*result.created, *result.updated]]

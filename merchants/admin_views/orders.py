@@ -48,7 +48,7 @@ class OrderStatusEditView(ScopedEditView):
 
     def save_instance(self):
         return merchant_order_set_status(
-            order_id=self.object.pk, status=self.form.cleaned_data["status"]
+            order_id=self.object.pk, status=self.form.cleaned_data["status"], by=self.request.user
         )
 
     def form_valid(self, form):
