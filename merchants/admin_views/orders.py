@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import stripe
 from django import forms
+from django.contrib.admin.utils import quote
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 
-from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedEditView
+from merchants.admin_views.scoped import (
+    MerchantScopedViewSetMixin,
+    ScopedEditView,
+    ScopedInspectView,
+)
 from merchants.services.orders import (
     OrderStatusRefused,
     merchant_order_next_statuses,
@@ -69,6 +77,21 @@ class OrderStatusEditView(ScopedEditView):
         }
 
 
+class OrderInspectView(ScopedInspectView):
+    """The order, with a button to its history: who changed its status, and when."""
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Historique"),
+                url=reverse("merchant_orders:history", args=(quote(self.object.pk),)),
+                icon_name="history",
+            ),
+        ]
+
+
 class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     model = Order
     merchant_path = "lines__partner__merchant"
@@ -81,6 +104,7 @@ class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = OrderStatusEditView
+    inspect_view_class = OrderInspectView
     list_display = [
         "number",
         "date_placed",

@@ -121,3 +121,14 @@ def test_handing_an_order_over_shows_the_stock_it_took_in_the_articles_history(c
 
     assert "Stock : 10 → 7" in history
     assert order.number in history
+
+
+def test_the_order_page_links_to_its_history(client, shop):
+    record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
+    order = order_of(shop, record, quantity=1, status="Reçue")
+    client.force_login(shop.users.get())
+
+    page = client.get(f"/admin/commandes/inspect/{order.pk}/").content.decode()
+
+    assert f'href="/admin/commandes/history/{order.pk}/"' in page
+    assert "Historique" in page
