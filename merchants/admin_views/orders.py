@@ -80,6 +80,16 @@ class OrderStatusEditView(ScopedEditView):
 class OrderInspectView(ScopedInspectView):
     """The order, with a button to its history: who changed its status, and when."""
 
+    def get_field_label(self, field_name, field):
+        if field_name == "date_placed":  # Oscar's label has no French translation
+            return _("Passée le")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if getattr(self.object, field_name, None) is None:
+            return "—"  # a delivery has no pickup time, a pickup no address
+        return super().get_field_display_value(field_name, field)
+
     @cached_property
     def header_buttons(self):
         return [

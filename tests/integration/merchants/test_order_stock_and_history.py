@@ -1,5 +1,7 @@
 """Handing an order over consumes its stock; every status and stock change has a history."""
 
+import re
+
 import pytest
 from oscar.core.loading import get_model
 from oscar.test.factories import OrderFactory, OrderLineFactory
@@ -132,3 +134,15 @@ def test_the_order_page_links_to_its_history(client, shop):
 
     assert f'href="/admin/commandes/history/{order.pk}/"' in page
     assert "Historique" in page
+
+
+def test_the_order_page_shows_no_raw_none_for_what_the_order_does_not_have(client, shop):
+    record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
+    order = order_of(shop, record, quantity=1, status="Reçue")
+    client.force_login(shop.users.get())
+
+    page = client.get(f"/admin/commandes/inspect/{order.pk}/").content.decode()
+
+    # Wagtail's own markup carries a "None" CSS class: look at displayed values only.
+    assert not re.search(r">\s*None\s*<", page)
+    assert "Passée le" in page
