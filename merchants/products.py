@@ -25,8 +25,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.partner.locks import stockrecords_lock
 from commerce.partner.services import stockrecord_set_price
 from commerce.partner.vat import VatRate
+from merchants.audit import product_stock_log, products_stock_log_bulk
 from merchants.images import CleanPhoto, CleanPhotoFile, photo_clean
 from merchants.models import Merchant
 from merchants.signals import products_bulk_saved
@@ -197,6 +199,12 @@ def stockrecord_of_merchant(*, merchant: Merchant, product: Product) -> StockRec
     return stockrecord
 
 
+def _stockrecord_locked(*, stockrecord: StockRecord) -> StockRecord:
+    """The same stock record, locked and read again: purchases allocate under this lock, so
+    the article's save neither waits on a stale copy nor writes one back."""
+    return stockrecords_lock(stockrecord_ids=[stockrecord.pk])[stockrecord.pk]
+
+
 def _sku_taken_error(sku: str) -> ValidationError:
     return ValidationError(
         {"sku": _("Un autre article de votre boutique a déjà le SKU « %(sku)s ».") % {"sku": sku}}
@@ -217,9 +225,11 @@ def product_save_for_merchant(
     size_label: str = "",
     is_active: bool = True,
     product: Product | None = None,
+    by=None,
 ) -> Product:
     """Create an article (``product=None``) or update one of the merchant's articles.
 
+    A stock change is recorded in the article's history with ``by``, the user.
     Raises ValidationError (per field, French) for invalid data or a SKU the shop already
     uses for another article, PermissionDenied for another shop's product.
     """
@@ -242,21 +252,28 @@ def product_save_for_merchant(
         product = _new_product(product_class=product_class_for_articles())
         stockrecord = _new_stockrecord(merchant=merchant, product=product)
     else:
-        stockrecord = stockrecord_of_merchant(merchant=merchant, product=product)
+        stockrecord = _stockrecord_locked(
+            stockrecord=stockrecord_of_merchant(merchant=merchant, product=product)
+        )
         if same_sku.exclude(pk=stockrecord.pk).exists():
             raise _sku_taken_error(data.sku)
     now = timezone.now()
     _apply_to_product(product=product, data=data, now=now)
     product.save()
     stockrecord.product = product
+    stock_before = stockrecord.num_in_stock
     _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
     try:
         with transaction.atomic():
-            stockrecord.save()
+            if stockrecord.pk is None:
+                stockrecord.save()
+            else:
+                stockrecord.save(update_fields=["partner_sku", *STOCKRECORD_UPDATE_FIELDS])
     except IntegrityError:
         # Two saves of the same new SKU at once: the (partner, SKU) constraint decides.
         raise _sku_taken_error(data.sku) from None
     _set_categories(products=[product], categories=[data.category])
+    product_stock_log(product=product, old=stock_before, new=data.stock, by=by)
     return product
 
 
@@ -367,14 +384,24 @@ STOCKRECORD_UPDATE_FIELDS = [
 ]
 
 
-def _bulk_update(*, rows: Sequence[tuple[StockRecord, ProductInput]], now) -> list[Product]:
+def _bulk_update(
+    *, rows: Sequence[tuple[StockRecord, ProductInput]], now, by=None
+) -> list[Product]:
     products, stockrecords = [], []
+    products_stock_log_bulk(
+        changes=[(record.product, record.num_in_stock, data.stock) for record, data in rows],
+        by=by,
+    )
     for stockrecord, data in rows:
         _apply_to_product(product=stockrecord.product, data=data, now=now)
         _apply_to_stockrecord(stockrecord=stockrecord, data=data, now=now)
         products.append(stockrecord.product)
         stockrecords.append(stockrecord)
     _update_rows(Product, products, PRODUCT_UPDATE_FIELDS)
+    # Same lock as a purchase takes; the UPDATE never names the allocation columns.
+    for start in range(0, len(stockrecords), BATCH_SIZE):
+        batch = stockrecords[start : start + BATCH_SIZE]
+        stockrecords_lock(stockrecord_ids=[stockrecord.pk for stockrecord in batch])
     _update_rows(StockRecord, stockrecords, STOCKRECORD_UPDATE_FIELDS)
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
@@ -391,6 +418,7 @@ def products_bulk_save_for_merchant(
     merchant: Merchant,
     creates: Sequence[ProductInput],
     updates: Sequence[tuple[StockRecord, ProductInput]],
+    by=None,
 ) -> BulkSaveResult:
     """Create and update many articles in one transaction, with a constant number of
     queries per thousand articles (the catalogue import's write).
@@ -405,7 +433,7 @@ def products_bulk_save_for_merchant(
     now = timezone.now()
     result = BulkSaveResult(
         created=_bulk_create(merchant=merchant, rows=creates, now=now) if creates else [],
-        updated=_bulk_update(rows=updates, now=now) if updates else [],
+        updated=_bulk_update(rows=updates, now=now, by=by) if updates else [],
     )
     products_bulk_saved.send(
         sender=Product, product_ids=[p.pk for p in [*result.created, *result.updated]]

@@ -11,6 +11,7 @@ from merchants.admin_views.catalogue_transfer import CatalogueExportView, Catalo
 from merchants.admin_views.orders import MerchantOrderViewSet
 from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
+from merchants.audit import register_log_actions
 from merchants.scoping import merchant_for_user
 
 
@@ -46,3 +47,8 @@ def register_catalogue_transfer_urls():
         path("articles/import/", CatalogueImportView.as_view(), name="merchant_catalogue_import"),
         path("articles/export/", CatalogueExportView.as_view(), name="merchant_catalogue_export"),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    register_log_actions(actions)

@@ -125,7 +125,8 @@ def checkout_place_orders(*, checkout_id: int) -> PlacementResult:
             return PlacementResult(checkout=checkout, orders=orders, placed_now=False)
         plan = CheckoutPlan.from_json(checkout.plan)
         records = stockrecords_lock(
-            stockrecord_ids=[line.stockrecord_id for group in plan.groups for line in group.lines]
+            stockrecord_ids=[line.stockrecord_id for group in plan.groups for line in group.lines],
+            offered_only=True,
         )
         result = PlacementResult(checkout=checkout)
         for index, group in enumerate(plan.groups, start=1):

@@ -12,10 +12,18 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from commerce.partner.models import StockRecord
+from commerce.partner.strategy import strategy_new
 
 
-def stockrecords_lock(*, stockrecord_ids: Iterable[int]) -> dict[int, StockRecord]:
-    """Lock the stock records (SELECT … FOR UPDATE, by pk) and return them fresh, by id."""
+def stockrecords_lock(
+    *, stockrecord_ids: Iterable[int], offered_only: bool = False
+) -> dict[int, StockRecord]:
+    """Lock the stock records (SELECT … FOR UPDATE, by pk) and return them fresh, by id.
+
+    ``offered_only`` leaves out (still locked) the records whose article is no longer for
+    sale (hidden, or its shop suspended: the strategy's ``is_offered``), so a purchase
+    treats them as gone and refunds them like missing stock.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("stockrecords_lock must run inside transaction.atomic()")
     ids = sorted(set(stockrecord_ids))
@@ -25,4 +33,12 @@ def stockrecords_lock(*, stockrecord_ids: Iterable[int]) -> dict[int, StockRecor
         .filter(pk__in=ids)
         .order_by("pk")
     )
-    return {record.pk: record for record in records}
+    locked = {record.pk: record for record in records}
+    if offered_only:
+        strategy = strategy_new()
+        locked = {
+            pk: record
+            for pk, record in locked.items()
+            if strategy.is_offered(record.product, record)
+        }
+    return locked

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F
+from django.db.models import DEFERRED, F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
@@ -26,6 +26,43 @@ class StockRecord(AbstractStockRecord):
     @property
     def vat_rate_decimal(self) -> Decimal:
         return Decimal(self.vat_rate)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._loaded_num_allocated = record.__dict__.get("num_allocated", DEFERRED)
+        return record
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """Never write back an allocation this instance only read.
+
+        Purchases change ``num_allocated`` with conditional UPDATEs (``allocate``,
+        Oscar's ``consume_allocation``/``cancel_allocation``), so a copy read before they
+        ran holds a stale count: saving it whole would undo those sales and oversell. A
+        full save of an existing row therefore leaves ``num_allocated`` out unless this
+        instance changed it (or ``update_fields`` names it).
+        """
+        loaded = getattr(self, "_loaded_num_allocated", DEFERRED)
+        if (
+            update_fields is None
+            and self.pk is not None
+            and not self._state.adding
+            and loaded is not DEFERRED
+            and loaded == self.num_allocated
+        ):
+            update_fields = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "num_allocated"
+            ]
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if update_fields is None or "num_allocated" in update_fields:
+            self._loaded_num_allocated = self.num_allocated
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or "num_allocated" in fields:
+            self._loaded_num_allocated = self.num_allocated
 
     def allocate(self, quantity: int) -> None:
         """Allocate ``quantity`` only if that much is still free, else raise.

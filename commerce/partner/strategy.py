@@ -1,10 +1,33 @@
-"""Pricing strategy: prices include French VAT at the rate stored on each stock record."""
+"""Pricing strategy: prices include French VAT at the rate stored on each stock record.
 
+Availability has one rule, written here: a product is for sale only if it is *offered*
+(``France.is_offered``: public, and whatever the installed strategy adds — the merchants
+layer adds "its shop is active", see ``COMMERCE_STRATEGY_CLASS``) and, when stock is
+tracked, has free stock. The basket, the product page and the placement all ask it.
+"""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 
 FixedPrice = get_class("partner.prices", "FixedPrice")
 UnavailablePrice = get_class("partner.prices", "Unavailable")
+Unavailable = get_class("partner.availability", "Unavailable")
+
+DEFAULT_STRATEGY_CLASS = "commerce.partner.strategy.France"
+
+
+class NotOffered(Unavailable):
+    """The article is hidden or its seller does not sell any more: nobody can buy it."""
+
+    code = "not-offered"
+    # A typographic apostrophe: Oscar's basket message escapes "'" once, the page again.
+    message = _("Cet article n’est plus en vente.")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message
 
 
 class StoredVat:
@@ -28,8 +51,28 @@ class StoredVat:
         return self.pricing_policy(product, stockrecords[0] if stockrecords else None)
 
 
+class OfferedOnly:
+    """Availability mixin: what is not offered is unavailable, whatever its stock."""
+
+    def is_offered(self, product, stockrecord) -> bool:
+        """Whether ``stockrecord``'s seller offers ``product`` at all (stock aside)."""
+        if product.is_child and product.parent is not None and not product.parent.is_public:
+            return False
+        return product.is_public
+
+    def product_is_offered(self, product) -> bool:
+        record = self.select_stockrecord(product)
+        return self.is_offered(product, record) if record is not None else product.is_public
+
+    def availability_policy(self, product, stockrecord):
+        if stockrecord is not None and not self.is_offered(product, stockrecord):
+            return NotOffered()
+        return super().availability_policy(product, stockrecord)
+
+
 class France(
     oscar_strategy.UseFirstStockRecord,
+    OfferedOnly,
     oscar_strategy.StockRequired,
     StoredVat,
     oscar_strategy.Structured,
@@ -37,6 +80,18 @@ class France(
     """Every product has one stock record (its merchant's); stock is required to buy."""
 
 
+def strategy_new(*, request=None) -> France:
+    """The site's strategy: ``COMMERCE_STRATEGY_CLASS`` (a France subclass), France by default.
+
+    A setting rather than an import: the layer that knows sellers (merchants) sits above
+    commerce and provides the class; commerce never imports it.
+    """
+    strategy_class = import_string(
+        getattr(settings, "COMMERCE_STRATEGY_CLASS", DEFAULT_STRATEGY_CLASS)
+    )
+    return strategy_class(request)
+
+
 class Selector:
     def strategy(self, request=None, user=None, **kwargs):
-        return France(request)
+        return strategy_new(request=request)

@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import stripe
 from django import forms
+from django.contrib.admin.utils import quote
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 
-from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedEditView
+from merchants.admin_views.scoped import (
+    MerchantScopedViewSetMixin,
+    ScopedEditView,
+    ScopedInspectView,
+)
 from merchants.services.orders import (
     OrderStatusRefused,
     merchant_order_next_statuses,
@@ -48,7 +56,7 @@ class OrderStatusEditView(ScopedEditView):
 
     def save_instance(self):
         return merchant_order_set_status(
-            order_id=self.object.pk, status=self.form.cleaned_data["status"]
+            order_id=self.object.pk, status=self.form.cleaned_data["status"], by=self.request.user
         )
 
     def form_valid(self, form):
@@ -69,6 +77,31 @@ class OrderStatusEditView(ScopedEditView):
         }
 
 
+class OrderInspectView(ScopedInspectView):
+    """The order, with a button to its history: who changed its status, and when."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "date_placed":  # Oscar's label has no French translation
+            return _("Passée le")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if getattr(self.object, field_name, None) is None:
+            return "—"  # a delivery has no pickup time, a pickup no address
+        return super().get_field_display_value(field_name, field)
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Historique"),
+                url=reverse("merchant_orders:history", args=(quote(self.object.pk),)),
+                icon_name="history",
+            ),
+        ]
+
+
 class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     model = Order
     merchant_path = "lines__partner__merchant"
@@ -81,6 +114,7 @@ class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     edit_view_class = OrderStatusEditView
+    inspect_view_class = OrderInspectView
     list_display = [
         "number",
         "date_placed",

@@ -36,7 +36,7 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 
-def _save_from_form(form: ProductAdminForm, *, product=None):
+def _save_from_form(form: ProductAdminForm, *, by, product=None):
     """The one path from the form to the services, for create and edit alike."""
     data = form.cleaned_data
     shop = form.shop()
@@ -52,6 +52,7 @@ def _save_from_form(form: ProductAdminForm, *, product=None):
         stock=data["stock"],
         size_label=data.get("size_label") or "",
         is_active=data["is_public"],
+        by=by,
     )
     removed = {image.pk for image in data.get("remove_photos") or []}
     kept = [image for image in product.images.order_by("display_order") if image.pk not in removed]
@@ -74,12 +75,12 @@ class ServiceErrorsMixin:
 
 class ProductCreateView(ServiceErrorsMixin, generic.CreateView):
     def save_instance(self):
-        return _save_from_form(self.form)
+        return _save_from_form(self.form, by=self.request.user)
 
 
 class ProductEditView(ServiceErrorsMixin, ScopedEditView):
     def save_instance(self):
-        return _save_from_form(self.form, product=self.object)
+        return _save_from_form(self.form, by=self.request.user, product=self.object)
 
 
 class ProductDeleteView(ScopedDeleteView):

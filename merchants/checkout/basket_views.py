@@ -12,11 +12,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from merchants.checkout.selectors import basket_groups_by_merchant
+from merchants.checkout.selectors import basket_groups_by_merchant, basket_lines_not_for_sale
 from merchants.checkout.services import basket_line_set_quantity
 
 
 def basket_page(request: HttpRequest) -> HttpResponse:
+    for title in basket_lines_not_for_sale(basket=request.basket):
+        messages.warning(
+            request,
+            _("« %(title)s » n'est plus en vente : il ne fera pas partie de votre commande.")
+            % {"title": title},
+        )
     groups = basket_groups_by_merchant(basket=request.basket)
     total = sum((group.subtotal_incl_tax for group in groups), 0)
     return render(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from commerce.order.plan import CheckoutPlan, PlannedGroup
-from commerce.partner.strategy import France
+from commerce.partner.strategy import strategy_new
 from merchants.models import Merchant, OpeningPeriod
 
 ZERO = Decimal("0.00")
@@ -57,12 +57,12 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
     Prices come from each line's stock record through the site's pricing strategy (the one
     rule for "what the shopper pays"), never from the basket line's stored price nor from
     the browser. Merchants come with what fulfilment needs (communes served, hours).
+    Lines no longer for sale (hidden article, suspended shop: the strategy's rule) are
+    left out; ``basket_lines_not_for_sale`` names them for the shopper.
     """
     if basket is None or basket.id is None:
         return []
-    lines = list(
-        basket.lines.select_related("product__product_class", "stockrecord").order_by("pk")
-    )
+    lines = _basket_lines(basket=basket)
     partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
     merchants = {
         merchant.partner_id: merchant
@@ -74,11 +74,13 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
             Prefetch("opening_periods", queryset=OpeningPeriod.objects.order_by("weekday")),
         )
     }
-    strategy = France()
+    strategy = strategy_new()
     grouped: dict[int, list[GroupLine]] = {}
     for line in lines:
         record = line.stockrecord
         if record is None or record.partner_id not in merchants:
+            continue
+        if not strategy.is_offered(line.product, record):
             continue
         price = strategy.pricing_policy(line.product, record)
         if not price.exists:
@@ -102,6 +104,27 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
         for partner_id, group_lines in grouped.items()
     ]
     return sorted(groups, key=lambda group: group.merchant.name)
+
+
+def _basket_lines(*, basket) -> list:
+    # The merchant comes with the partner: the strategy's "shop active" costs no query.
+    return list(
+        basket.lines.select_related(
+            "product__product_class", "stockrecord__partner__merchant"
+        ).order_by("pk")
+    )
+
+
+def basket_lines_not_for_sale(*, basket) -> list[str]:
+    """Titles of the basket's articles that can no longer be bought (hidden, shop suspended)."""
+    if basket is None or basket.id is None:
+        return []
+    strategy = strategy_new()
+    return [
+        line.product.title
+        for line in _basket_lines(basket=basket)
+        if line.stockrecord is not None and not strategy.is_offered(line.product, line.stockrecord)
+    ]
 
 
 @dataclass(frozen=True)

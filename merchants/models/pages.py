@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -94,6 +95,12 @@ class MerchantPage(Page):
         from merchants.services.permissions import MerchantPagePermissionTester
 
         return MerchantPagePermissionTester(user, self)
+
+    def route(self, request, path_components):
+        # A suspended shop has no public page (previews in the admin still work).
+        if not self.merchant.is_active:
+            raise Http404
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from merchants.selectors import product_list_for_shop

@@ -259,6 +259,10 @@ LOGGING = {
     },
 }
 
+# Availability: commerce's pricing strategy, extended by the merchants layer so that a
+# suspended shop's articles are not for sale (commerce.partner.strategy.strategy_new).
+COMMERCE_STRATEGY_CLASS = "merchants.strategy.Marketplace"
+
 # Orders: one per merchant (commerce.order). Statuses are French words a merchant reads in
 # its back office; the pipeline says which change is allowed from each status.
 OSCAR_INITIAL_ORDER_STATUS = "Reçue"

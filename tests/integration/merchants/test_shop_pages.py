@@ -76,3 +76,14 @@ def test_draft_shop_pages_are_not_public(client, onboard):
     assert client.get("/commercants/").status_code == 200
     assert "Boutique Brouillon" not in client.get("/commercants/").content.decode()
     assert client.get(f"/commercants/{shop.page.slug}/").status_code == 404
+
+
+def test_a_suspended_shops_page_is_not_found(client, onboard):
+    shop = onboard("Cidrerie Lemonnier")
+    url = shop.page.url
+    assert client.get(url).status_code == 200
+
+    shop.is_active = False
+    shop.save()
+
+    assert client.get(url).status_code == 404
