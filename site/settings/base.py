@@ -331,6 +331,8 @@ CONTENT_SECURITY_POLICY = {
 CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 # Wagtail's admin would fetch avatars from gravatar.com: an outside host, blocked by the policy.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# ...and would ask releases.wagtail.org for a new version: also an outside host.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Permissions-Policy (django-permissions-policy): no page may use the camera, microphone or
 # position; the Payment Request API only for the site and Stripe.js's frames.
