@@ -7,6 +7,7 @@ sanitiser), with one whitelist, is the only way such text is printed unescaped.
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -53,6 +54,15 @@ def merchant_rich_text_clean(*, html: str | None) -> SafeString:
     if not html:
         return mark_safe("")
     return _clean(str(html), tags=RICH_TEXT_TAGS, url_relative="pass_through")
+
+
+def merchant_text_plain(*, text: str | None) -> str:
+    """A description as plain text (markup and scripts dropped), for structured data and
+    other places that want words, not HTML. Not safe HTML: escape it where it is printed."""
+    if not text:
+        return ""
+    words = nh3.clean(str(text).replace("<br", " <br").replace("</p>", " </p>"), tags=set())
+    return " ".join(html.unescape(words).split())
 
 
 def _clean(source: str, *, tags: frozenset[str], url_relative: str) -> SafeString:

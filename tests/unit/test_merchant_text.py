@@ -2,7 +2,7 @@
 
 import pytest
 
-from merchants.text import merchant_rich_text_clean, merchant_text_clean
+from merchants.text import merchant_rich_text_clean, merchant_text_clean, merchant_text_plain
 
 
 def test_script_element_and_its_content_are_removed():
@@ -116,3 +116,11 @@ def test_shop_rich_text_loses_scripts_and_javascript_links():
     )
 
     assert html == '<p><a rel="noopener nofollow">x</a></p>'
+
+
+def test_plain_text_version_keeps_the_words_only():
+    text = merchant_text_plain(
+        text="<p>Brie &amp; <b>chèvre</b></p><p>Affiné<script>window.pwned=1</script></p>"
+    )
+
+    assert text == "Brie & chèvre Affiné"
