@@ -1,7 +1,13 @@
 """Site-wide request policies."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import translation
+
+from orne_site.settings.env import stripe_js_origin
 
 
 class OscarDashboardForSuperusersMiddleware:
@@ -29,3 +35,47 @@ class OscarDashboardForSuperusersMiddleware:
     @staticmethod
     def dashboard_prefix() -> str:
         return reverse("dashboard:index")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with what the settings alone cannot say.
+
+    - The Stripe.js origin comes from ``settings.STRIPE_JS_URL`` at each request (the tests
+      point it at their own localstripe) and is allowed to run, frame and be called.
+    - Wagtail's and Django's admin (``CSP_ADMIN_PATH_PREFIXES``) keep inline scripts and
+      styles: Wagtail's form widgets and panels print ``<script>`` tags from templates that
+      have no request, hence no nonce (wagtail#1288). No merchant text is printed unescaped
+      there; object-src, base-uri, form-action and connect-src stay as strict as elsewhere.
+    - Oscar's dashboard keeps the nonce for scripts, with inline styles for its editor.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        stripe = stripe_js_origin(settings.STRIPE_JS_URL)
+        update = {
+            "script-src": [stripe],
+            "frame-src": [stripe, *settings.STRIPE_CSP_HOSTS],
+            "connect-src": [stripe, *settings.STRIPE_CSP_HOSTS],
+        }
+        if request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES)):
+            # A nonce would make browsers ignore 'unsafe-inline'.
+            parts.nonce = None
+            update["script-src"].append(UNSAFE_INLINE)
+            update["style-src"] = [UNSAFE_INLINE]
+        elif request.path_info.startswith(self.dashboard_prefixes()):
+            update["style-src"] = [UNSAFE_INLINE]
+        for directive, sources in (parts.update or {}).items():
+            update[directive] = [*update.get(directive, []), *sources]
+        parts.update = update
+        return parts
+
+    @staticmethod
+    def dashboard_prefixes() -> tuple[str, ...]:
+        # Oscar's dashboard lives under each language's prefix.
+        prefixes = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                prefixes.append(reverse("dashboard:index"))
+        return tuple(prefixes)

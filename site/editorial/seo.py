@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from merchants.text import merchant_text_plain
+
 SHARE_RENDITION = "fill-1200x630"
 SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -150,7 +152,8 @@ def product_data(*, product, request) -> dict:
         "url": request.build_absolute_uri(product.get_absolute_url()) if request else "",
     }
     if product.description:
-        data["description"] = product.description
+        # Words only: search engines show this text as it is, markup would show as code.
+        data["description"] = merchant_text_plain(text=product.description)
     image = product.primary_image()
     if getattr(image, "original", None) and getattr(image, "pk", None):
         data["image"] = request.build_absolute_uri(image.original.url) if request else ""

@@ -3,10 +3,19 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
-from .env import env_bool, env_float, env_int, env_list, env_str, search_backends_from_url
+from .env import (
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    search_backends_from_url,
+    stripe_js_origin,
+)
 
 # site/settings/base.py -> repository root
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -93,10 +102,17 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    # {% load csp %} and its nonce'd {% script %} tag.
+    "csp",
 ]
 
+# Order: the two policy headers come right after SecurityMiddleware so that every response,
+# redirects and errors from the middleware below included, carries them; the CSP middleware
+# must also run before any template reads ``request.csp_nonce`` (it creates the nonce).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "orne_site.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -284,5 +300,65 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
+# Stripe.js's own frames and API calls (Stripe's documented CSP hosts); the origin of
+# STRIPE_JS_URL itself is added to script-src, frame-src and connect-src at request time.
+STRIPE_CSP_HOSTS = env_list(
+    "STRIPE_CSP_HOSTS", ["https://api.stripe.com", "https://hooks.stripe.com"]
+)
 # Called with checkout_id= after a checkout's orders are placed (and committed).
 CHECKOUT_ORDERS_PLACED_HANDLERS = ["merchants.checkout.notifications.checkout_orders_placed_notify"]
+
+# Content-Security-Policy (django-csp), on every page, public and back office. No inline
+# script: the few that must stay inline carry the request's nonce ({% script %} or
+# nonce="{{ request.csp_nonce }}"). orne_site.middleware.ContentSecurityPolicyMiddleware adds
+# the Stripe.js origin and, in Wagtail's and Django's admin only, what they still need.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *env_list("CSP_IMG_HOSTS")],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Shop pages embed videos (Wagtail's EmbedBlock) from these hosts.
+        "frame-src": [
+            SELF,
+            *env_list(
+                "CSP_FRAME_HOSTS",
+                [
+                    "https://www.youtube.com",
+                    "https://www.youtube-nocookie.com",
+                    "https://player.vimeo.com",
+                    "https://www.dailymotion.com",
+                    "https://geo.dailymotion.com",
+                ],
+            ),
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Wagtail's live preview shows the site in a same-origin iframe.
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Paths whose pages are Wagtail's or Django's admin (see the middleware for what they get).
+CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Wagtail's admin would fetch avatars from gravatar.com: an outside host, blocked by the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# ...and would ask releases.wagtail.org for a new version: also an outside host.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy (django-permissions-policy): no page may use the camera, microphone or
+# position; the Payment Request API only for the site and Stripe.js's frames.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": ["self", stripe_js_origin(STRIPE_JS_URL)],
+    "usb": [],
+}

@@ -100,3 +100,15 @@ def search_backends_from_url(url: str | None, *, index_prefix: str) -> dict:
     if default == DATABASE_SEARCH_BACKEND:
         return {"default": default}
     return {"default": default, "database": dict(DATABASE_SEARCH_BACKEND)}
+
+
+def stripe_js_origin(url: str) -> str:
+    """The origin (scheme://host[:port]) of a Stripe.js URL, for the security headers.
+
+    ``https://js.stripe.com/v3/`` gives ``https://js.stripe.com``; localstripe's stand-in,
+    ``http://127.0.0.1:8420/js.stripe.com/v3/``, gives ``http://127.0.0.1:8420``.
+    """
+    parts = urlsplit(url or "")
+    if not parts.scheme or not parts.netloc:
+        raise ImproperlyConfigured(f"STRIPE_JS_URL must be an absolute URL, not {url!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
