@@ -75,7 +75,7 @@ def merchant_order_set_status(*, order_id: int, status: str, by) -> Order:
         if status == CANCELLED:
             _order_release_stock(order=order)
             # Refunded inside the transaction: if Stripe refuses, the order stays as it was.
-            order_refund(order=order)
+            order_refund(order=order, by=by)
         transaction.on_commit(lambda: order_status_notify(order_id=order.pk))
     return order
 

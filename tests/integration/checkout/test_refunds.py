@@ -43,7 +43,7 @@ def test_missing_stock_is_refunded_even_after_another_order_of_the_basket_was_ca
     camembert.save()
     checkout_place_orders(checkout_id=checkout.pk)  # placed; its refund not asked yet
     book_order = Order.objects.get(lines__title="Le Horla")
-    merchant_order_set_status(order_id=book_order.pk, status="Annulée")
+    merchant_order_set_status(order_id=book_order.pk, status="Annulée", by=None)
 
     client.get(reverse("orne_checkout:return"))
 
