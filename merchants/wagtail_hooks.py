@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from merchants.admin_views.account import EmailChangeConfirmView, EmailChangeSettingsPanel
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet
@@ -44,4 +45,20 @@ def register_catalogue_transfer_urls():
     return [
         path("articles/import/", CatalogueImportView.as_view(), name="merchant_catalogue_import"),
         path("articles/export/", CatalogueExportView.as_view(), name="merchant_catalogue_export"),
+    ]
+
+
+@hooks.register("register_account_settings_panel")
+def register_email_change_panel(request, user, profile):
+    return EmailChangeSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_admin_urls")
+def register_email_change_urls():
+    return [
+        path(
+            "compte/adresse-email/<str:token>/",
+            EmailChangeConfirmView.as_view(),
+            name="merchants_email_change_confirm",
+        ),
     ]
