@@ -26,11 +26,15 @@ def shopper_login(client, password, username="marie@example.org"):
     )
 
 
+def django_admin_login(client, password, username="marie@example.org"):
+    return client.post("/django-admin/login/", {"username": username, "password": password})
+
+
 def is_logged_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
-@pytest.mark.parametrize("login", [admin_login, shopper_login])
+@pytest.mark.parametrize("login", [admin_login, shopper_login, django_admin_login])
 def test_the_right_password_is_refused_after_five_wrong_ones(client, merchant, login):
     for _ in range(4):
         assert login(client, "mauvais").status_code == 200  # the form again, with its error
