@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -66,6 +67,12 @@ class EmailChangeConfirmView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "merchants/admin/email_change_confirm.html"
     page_title = _("Confirmer la nouvelle adresse e-mail")
     header_icon = "mail"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtailadmin_account"), "label": gettext("Compte")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def post(self, request, token):
         try:
