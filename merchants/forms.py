@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants.models import Commune, MerchantApplication
 from merchants.models.application import APPLICANT_FIELDS
-from merchants.validators import normalize_siret
+from merchants.services.signups import merchant_application_duplicate_errors
+from merchants.validators import normalize_siret, validate_single_line
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -32,6 +33,7 @@ class MerchantApplicationForm(forms.ModelForm):
         help_text=_("14 chiffres, sur votre extrait Kbis ou avis de situation INSEE."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={"required": _("Ce champ est obligatoire.")},
+        validators=[validate_single_line],
     )
     site_web = forms.CharField(
         required=False,
@@ -62,6 +64,16 @@ class MerchantApplicationForm(forms.ModelForm):
 
     def clean_siret(self) -> str:
         return normalize_siret(self.cleaned_data["siret"])
+
+    def clean(self):
+        data = super().clean()
+        duplicates = merchant_application_duplicate_errors(
+            email=data.get("email", ""), siret=data.get("siret", "")
+        )
+        for field, message in duplicates.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return data
 
     def is_robot(self) -> bool:
         return bool(self.cleaned_data.get("site_web"))

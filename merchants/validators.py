@@ -1,6 +1,7 @@
-"""Validators for what merchants type in: SIRET numbers, French phone numbers."""
+"""Validators for what merchants type in: SIRET numbers, French phone numbers, names."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -51,4 +52,31 @@ def validate_french_phone(value: str) -> None:
         raise ValidationError(
             _("Saisissez un numéro de téléphone français, par exemple 02 33 12 34 56."),
             code="phone",
+        )
+
+
+def has_control_characters(value: str, *, allow_newlines: bool = False) -> bool:
+    """True when ``value`` holds a line break, a tab or another control/format character."""
+    allowed = {"\n", "\r", "\t"} if allow_newlines else set()
+    return any(
+        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char not in allowed
+        for char in value or ""
+    )
+
+
+def validate_single_line(value: str) -> None:
+    """Names and one-line fields: a line break here ends up in e-mail headers and page titles."""
+    if has_control_characters(value):
+        raise ValidationError(
+            _("Écrivez ce texte sur une seule ligne, sans retour à la ligne ni caractère spécial."),
+            code="control_characters",
+        )
+
+
+def validate_text_without_control_characters(value: str) -> None:
+    """Multi-line texts (a description): line breaks allowed, other control characters not."""
+    if has_control_characters(value, allow_newlines=True):
+        raise ValidationError(
+            _("Ce texte contient un caractère spécial invisible : retapez-le sans copier-coller."),
+            code="control_characters",
         )

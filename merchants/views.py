@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods
 
 from merchants.forms import MerchantApplicationForm
-from merchants.models import MerchantApplication
-from merchants.services.onboarding import merchant_application_submit
+from merchants.services.signups import SignupRateLimited, merchant_application_submit
+
+RATE_LIMITED = gettext_noop(
+    "Trop de demandes envoyées depuis votre connexion. Réessayez dans une heure."
+)
 
 
 def client_ip(request) -> str | None:
@@ -23,13 +25,12 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
-def signup_rate_limited(ip_address: str | None) -> bool:
-    """At most MERCHANT_SIGNUPS_PER_HOUR applications per address and hour (spam guard)."""
-    if not ip_address:
-        return False
-    since = timezone.now() - timedelta(hours=1)
-    recent = MerchantApplication.objects.filter(submitted_from=ip_address, submitted_at__gte=since)
-    return recent.count() >= getattr(settings, "MERCHANT_SIGNUPS_PER_HOUR", 5)
+def login_username(request, credentials: dict | None = None) -> str | None:
+    """The login typed, as the lockout counts it: one account whatever the case or spaces."""
+    username = (credentials or {}).get("username")
+    if username is None:
+        username = request.POST.get("username") or request.POST.get("login-username")
+    return username.strip().lower() if username else None
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,19 +38,21 @@ def merchant_signup(request):
     form = MerchantApplicationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        ip_address = client_ip(request)
-        if signup_rate_limited(ip_address):
-            form.add_error(
-                None,
-                _("Trop de demandes envoyées depuis votre connexion. Réessayez dans une heure."),
-            )
-            status = 429
-        elif form.is_valid():
-            if not form.is_robot():
-                merchant_application_submit(data=form.application_data(), ip_address=ip_address)
-            return redirect("merchants:signup_done")
-        else:
-            status = 400
+        status = 400
+        if form.is_valid():
+            if form.is_robot():
+                return redirect("merchants:signup_done")
+            try:
+                merchant_application_submit(
+                    data=form.application_data(), ip_address=client_ip(request)
+                )
+            except SignupRateLimited:
+                form.add_error(None, _(RATE_LIMITED))
+                status = 429
+            except ValidationError as error:  # a duplicate stored since the form was checked
+                form.add_error(None, error)
+            else:
+                return redirect("merchants:signup_done")
     return render(request, "merchants/signup.html", {"form": form}, status=status)
 
 

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from merchants import admin_policies  # noqa: F401  (hooks scoping images, pages, reports)
+from merchants.admin_views.account import EmailChangeConfirmView, EmailChangeSettingsPanel
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet
@@ -52,3 +53,19 @@ def register_catalogue_transfer_urls():
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     register_log_actions(actions)
+
+
+@hooks.register("register_account_settings_panel")
+def register_email_change_panel(request, user, profile):
+    return EmailChangeSettingsPanel(request, user, profile)
+
+
+@hooks.register("register_admin_urls")
+def register_email_change_urls():
+    return [
+        path(
+            "compte/adresse-email/<str:token>/",
+            EmailChangeConfirmView.as_view(),
+            name="merchants_email_change_confirm",
+        ),
+    ]

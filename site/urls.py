@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from merchants.checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.shopper_accounts import ShopperLoginView
 
 urlpatterns = [
     # Wagtail admin is the one back office for council staff and merchants.
@@ -59,6 +60,17 @@ urlpatterns += i18n_patterns(
     path("", include("orne_site.privacy.urls")),
     # Oscar's haystack search and catalogue browse lead to our search page: mounted first.
     path("boutique/", include("search.oscar_urls")),
+    # Shoppers need no account: login only, no registration, no unverified e-mail change
+    # (orne_site/shopper_accounts.py says why). Matched before Oscar's own URLs.
+    path("boutique/accounts/login/", ShopperLoginView.as_view(), name="shopper-login"),
+    path(
+        "boutique/accounts/register/",
+        RedirectView.as_view(pattern_name="customer:login", permanent=False),
+    ),
+    path(
+        "boutique/accounts/profile/edit/",
+        RedirectView.as_view(pattern_name="customer:profile-view", permanent=False),
+    ),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
     path("commande/", include("merchants.checkout.urls")),

@@ -89,6 +89,8 @@ class ApplicationDecisionView(WagtailAdminTemplateMixin, FormView):
                 )
                 messages.success(self.request, _("Demande refusée ; le demandeur est prévenu."))
         except OnboardingError as error:
+            # Wagtail's form template shows no form-wide errors: the message bar does.
+            messages.error(self.request, str(error))
             form.add_error(None, str(error))
             return self.form_invalid(form)
         return redirect(reverse("merchant_applications:index"))

@@ -17,7 +17,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from merchants.admin_views.scoped import MerchantScopedViewSetMixin
 from merchants.models import Commune, Merchant, MerchantCategory, SalesMode
 from merchants.scoping import STAFF_PERMISSION, merchant_for_user, user_is_council_staff
-from merchants.services.onboarding import ShopDetails, merchant_onboard
+from merchants.services.onboarding import OnboardingError, ShopDetails, merchant_onboard
+from merchants.validators import validate_single_line
 
 
 class MerchantSettingsForm(WagtailAdminModelForm):
@@ -89,15 +90,21 @@ MERCHANT_PANELS = ObjectList(
 class MerchantCreateForm(forms.Form):
     """Staff-assisted onboarding (a shop signed up over the phone)."""
 
-    name = forms.CharField(label=_("Nom de la boutique"), max_length=200)
+    name = forms.CharField(
+        label=_("Nom de la boutique"), max_length=200, validators=[validate_single_line]
+    )
     commune = forms.ModelChoiceField(queryset=Commune.objects.order_by("name"), label=_("Commune"))
     email = forms.EmailField(label=_("E-mail du commerçant"))
     category = forms.ChoiceField(label=_("Catégorie"), choices=MerchantCategory.choices)
     sales_mode = forms.ChoiceField(
         label=_("Mode de vente"), choices=SalesMode.choices, initial=SalesMode.BOTH
     )
-    address = forms.CharField(label=_("Adresse"), max_length=255, required=False)
-    phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False)
+    address = forms.CharField(
+        label=_("Adresse"), max_length=255, required=False, validators=[validate_single_line]
+    )
+    phone = forms.CharField(
+        label=_("Téléphone"), max_length=30, required=False, validators=[validate_single_line]
+    )
     publish_page = forms.BooleanField(
         label=_("Publier la page boutique tout de suite"), required=False, initial=True
     )
@@ -123,18 +130,24 @@ class MerchantCreateView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        merchant = merchant_onboard(
-            details=ShopDetails(
-                name=data["name"],
-                commune=data["commune"],
-                email=data["email"],
-                category=data["category"],
-                sales_mode=data["sales_mode"],
-                address=data["address"],
-                phone=data["phone"],
-            ),
-            publish_page=data["publish_page"],
-        )
+        try:
+            merchant = merchant_onboard(
+                details=ShopDetails(
+                    name=data["name"],
+                    commune=data["commune"],
+                    email=data["email"],
+                    category=data["category"],
+                    sales_mode=data["sales_mode"],
+                    address=data["address"],
+                    phone=data["phone"],
+                ),
+                publish_page=data["publish_page"],
+            )
+        except OnboardingError as error:
+            # Wagtail's form template shows no form-wide errors: the message bar does.
+            messages.error(self.request, str(error))
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Boutique « %(name)s » créée : un e-mail part vers %(email)s.")

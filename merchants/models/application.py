@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants.models.geography import Commune
 from merchants.models.merchant import MerchantCategory
-from merchants.validators import validate_french_phone, validate_siret
+from merchants.validators import (
+    validate_french_phone,
+    validate_single_line,
+    validate_siret,
+    validate_text_without_control_characters,
+)
 
 
 class SalesMode(models.TextChoices):
@@ -36,17 +41,25 @@ class MerchantApplication(models.Model):
         APPROVED = "approved", _("Acceptée")
         REJECTED = "rejected", _("Refusée")
 
-    shop_name = models.CharField(_("nom de la boutique"), max_length=200)
-    legal_name = models.CharField(_("raison sociale"), max_length=200)
+    shop_name = models.CharField(
+        _("nom de la boutique"), max_length=200, validators=[validate_single_line]
+    )
+    legal_name = models.CharField(
+        _("raison sociale"), max_length=200, validators=[validate_single_line]
+    )
     siret = models.CharField(_("SIRET"), max_length=14, validators=[validate_siret])
     category = models.CharField(_("catégorie"), max_length=40, choices=MerchantCategory.choices)
     commune = models.ForeignKey(
         Commune, verbose_name=_("commune"), related_name="+", on_delete=models.PROTECT
     )
-    address = models.CharField(_("adresse"), max_length=255)
+    address = models.CharField(_("adresse"), max_length=255, validators=[validate_single_line])
     phone = models.CharField(_("téléphone"), max_length=30, validators=[validate_french_phone])
     email = models.EmailField(_("e-mail"))
-    description = models.TextField(_("présentation courte"), max_length=1000)
+    description = models.TextField(
+        _("présentation courte"),
+        max_length=1000,
+        validators=[validate_text_without_control_characters],
+    )
     sales_mode = models.CharField(
         _("mode de vente"), max_length=20, choices=SalesMode.choices, default=SalesMode.BOTH
     )

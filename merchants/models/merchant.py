@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from merchants.models.geography import Commune, Intercommunality
+from merchants.validators import validate_single_line
 
 
 class MerchantCategory(models.TextChoices):
@@ -28,9 +29,13 @@ class MerchantCategory(models.TextChoices):
 class Merchant(ClusterableModel):
     """A shop, producer or artisan selling on the marketplace through its Oscar partner."""
 
-    name = models.CharField(_("nom de la boutique"), max_length=200)
+    name = models.CharField(
+        _("nom de la boutique"), max_length=200, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("identifiant"), max_length=200, unique=True)
-    legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True)
+    legal_name = models.CharField(
+        _("raison sociale"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     siret = models.CharField(_("SIRET"), max_length=14, blank=True)
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -59,7 +64,9 @@ class Merchant(ClusterableModel):
     )
     category = models.CharField(_("catégorie"), max_length=40, choices=MerchantCategory.choices)
     description = models.TextField(_("présentation courte"), blank=True)
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    address = models.CharField(
+        _("adresse"), max_length=255, blank=True, validators=[validate_single_line]
+    )
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # Fulfilment: home delivery to some communes, and/or click & collect at the shop.

@@ -12,6 +12,11 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 
+def one_line(text: str) -> str:
+    """What may go into an e-mail header: line breaks and other control characters removed."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text or "").split())
+
+
 def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -37,7 +42,7 @@ def send_merchant_welcome(*, merchant, user) -> None:
         "admin_url": _absolute(reverse("wagtailadmin_home")),
     }
     send_mail(
-        subject=_("Votre boutique %(name)s est acceptée") % {"name": merchant.name},
+        subject=_("Votre boutique %(name)s est acceptée") % {"name": one_line(merchant.name)},
         message=render_to_string("merchants/emails/welcome.txt", context),
         from_email=None,
         recipient_list=[user.email],
@@ -46,11 +51,48 @@ def send_merchant_welcome(*, merchant, user) -> None:
 
 def send_application_rejected(*, application) -> None:
     send_mail(
-        subject=_("Votre demande d'inscription : %(name)s") % {"name": application.shop_name},
+        subject=_("Votre demande d'inscription : %(name)s")
+        % {"name": one_line(application.shop_name)},
         message=render_to_string(
             "merchants/emails/rejected.txt",
             {"application": application, "site_name": settings.SITE_NAME},
         ),
         from_email=None,
         recipient_list=[application.email],
+    )
+
+
+def email_change_confirmation_url(token: str) -> str:
+    return _absolute(reverse("merchants_email_change_confirm", kwargs={"token": token}))
+
+
+def send_email_change_confirmation(*, user, new_email: str, token: str) -> None:
+    """To the new address only: whoever reads it proves they own it by opening the link."""
+    send_mail(
+        subject=_("Confirmez votre nouvelle adresse e-mail · %(site)s")
+        % {"site": one_line(settings.SITE_NAME)},
+        message=render_to_string(
+            "merchants/emails/email_change_confirm.txt",
+            {
+                "site_name": settings.SITE_NAME,
+                "confirm_url": email_change_confirmation_url(token),
+                "new_email": new_email,
+            },
+        ),
+        from_email=None,
+        recipient_list=[new_email],
+    )
+
+
+def send_email_changed(*, user, old_email: str, new_email: str) -> None:
+    """To the old address: if nobody there asked for it, they know whom to call."""
+    send_mail(
+        subject=_("L'adresse e-mail de votre compte a changé · %(site)s")
+        % {"site": one_line(settings.SITE_NAME)},
+        message=render_to_string(
+            "merchants/emails/email_changed.txt",
+            {"site_name": settings.SITE_NAME, "old_email": old_email, "new_email": new_email},
+        ),
+        from_email=None,
+        recipient_list=[old_email],
     )

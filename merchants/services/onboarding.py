@@ -1,12 +1,21 @@
 """Bringing a shop onto the marketplace: sign-up, approval or rejection, staff creation.
 
-`merchant_onboard` is the one path that creates a shop, whoever starts it:
-1. the merchant's user account (login = e-mail), without a usable password unless given;
+`merchant_onboard` is the one path that creates a shop, whoever starts it (an approved
+sign-up, staff's "create a shop" form, the `create_merchant` command):
+0. everything is validated first (one-line names, e-mail, no account on that e-mail), so a
+   refusal creates nothing and an accepted shop always gets its e-mail;
+1. a new user account (login = e-mail), without a usable password unless given;
 2. its Oscar partner (the seller of its stock records);
 3. the Merchant, with the sales modes asked for;
 4. its image collection and its `MerchantPage` under the "Commerçants" index, live or draft;
 5. its permission group (admin access, its products, its page, its images);
 6. after commit, an e-mail with a link to choose a password.
+
+The account rule: a shop is only ever given a *new* account. When an account already has
+the e-mail (any case), onboarding refuses instead of attaching the shop to it: nothing proves
+that whoever holds that account owns the address (it may have been typed in a profile), and
+the welcome link would hand them the shop and its password. Staff then ask the applicant for
+another address; a superuser may add an existing, checked account to a shop by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +24,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -36,6 +48,7 @@ from merchants.services.notifications import (
     send_merchant_welcome,
 )
 from merchants.services.permissions import merchant_group_grant
+from merchants.validators import validate_single_line, validate_text_without_control_characters
 
 Partner = get_model("partner", "Partner")
 
@@ -78,19 +91,42 @@ def merchant_index_page_get_or_create() -> MerchantIndexPage:
     return index
 
 
-def _merchant_user(*, email: str, password: str | None):
+def account_exists_for_email(email: str) -> bool:
+    """Whether any account already uses this e-mail, as its address or as its login."""
     User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User(username=email.lower()[:150], email=email.lower())
-        if password:
-            user.set_password(password)
-        else:
-            user.set_unusable_password()
-        user.save()
-    elif password:
+    return User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
+
+
+def shop_details_validate(details: ShopDetails) -> None:
+    """Refuse, before anything is created, what would break the shop or its e-mails."""
+    try:
+        for value in (details.name, details.legal_name, details.address, details.phone):
+            validate_single_line(value)
+        validate_text_without_control_characters(details.description)
+        validate_email(details.email)
+    except ValidationError as error:
+        raise OnboardingError(" ".join(error.messages)) from error
+    if not details.name.strip():
+        raise OnboardingError(_("La boutique doit avoir un nom."))
+    if account_exists_for_email(details.email):
+        raise OnboardingError(
+            _(
+                "Un compte existe déjà avec l'adresse %(email)s : la boutique ne peut pas lui "
+                "être rattachée sans preuve que cette adresse appartient au commerçant. "
+                "Demandez-lui une autre adresse e-mail."
+            )
+            % {"email": details.email}
+        )
+
+
+def _merchant_user_create(*, email: str, password: str | None):
+    User = get_user_model()
+    user = User(username=email.lower()[:150], email=email.lower())
+    if password:
         user.set_password(password)
-        user.save(update_fields=["password"])
+    else:
+        user.set_unusable_password()
+    user.save()
     return user
 
 
@@ -102,7 +138,8 @@ def merchant_onboard(
     password: str | None = None,
     notify: bool = True,
 ) -> Merchant:
-    user = _merchant_user(email=details.email, password=password)
+    shop_details_validate(details)
+    user = _merchant_user_create(email=details.email, password=password)
     slug = _unique_slug(details.name, details.commune)
     partner = Partner.objects.create(code=slug, name=details.name)
     merchant = Merchant.objects.create(
@@ -136,11 +173,6 @@ def merchant_onboard(
     if notify:
         transaction.on_commit(lambda: send_merchant_welcome(merchant=merchant, user=user))
     return merchant
-
-
-def merchant_application_submit(*, data: dict, ip_address: str | None) -> MerchantApplication:
-    """Record a sign-up; ``data`` is a validated form's cleaned_data."""
-    return MerchantApplication.objects.create(**data, submitted_from=ip_address)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values that vary come from environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -104,6 +105,8 @@ INSTALLED_APPS = [
     "django_tables2",
     # {% load csp %} and its nonce'd {% script %} tag.
     "csp",
+    # Locks an account or an address out after repeated wrong passwords, on every login.
+    "axes",
 ]
 
 # Order: the two policy headers come right after SecurityMiddleware so that every response,
@@ -124,6 +127,8 @@ MIDDLEWARE = [
     "merchants.middleware.MerchantAdminScopeMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "orne_site.urls"
@@ -165,6 +170,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login attempt (even the right password) while locked out.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -175,6 +182,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/boutique/accounts/login/"
+# Django's default (/accounts/profile/) does not exist here; shoppers go back to the home page.
+LOGIN_REDIRECT_URL = "/"
+
+# Brute-force protection (django-axes) on the Wagtail admin, shopper and Django admin logins:
+# after LOGIN_FAILURE_LIMIT wrong passwords, that account and that client address are each
+# refused, right password included, for LOGIN_COOLOFF_MINUTES (every new try restarts it).
+# Staff unlock in Django admin (/django-admin/axes/accessattempt/: delete the attempts) or
+# with `manage.py axes_reset` (everything), `axes_reset_username <e-mail>`, `axes_reset_ip <ip>`.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The same client address as the sign-up rate limit (X-Forwarded-For only behind our proxy).
+AXES_CLIENT_IP_CALLABLE = "merchants.views.client_ip"
+# "Marie@Example.org" and "marie@example.org" are one account (logins are e-mails).
+AXES_USERNAME_CALLABLE = "merchants.views.login_username"
+# E-mail addresses are changed from the account page only after the new one confirms
+# (merchants.admin_views.account); Wagtail's own, unverified e-mail field is turned off.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+EMAIL_CHANGE_LINK_MAX_AGE = timedelta(days=2)
 
 # Internationalisation: French first, English second (wagtail-localize translates pages).
 LANGUAGE_CODE = "fr"

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from merchants.models import Commune, MerchantCategory, SalesMode
-from merchants.services.onboarding import ShopDetails, merchant_onboard
+from merchants.services.onboarding import OnboardingError, ShopDetails, merchant_onboard
 
 
 class Command(BaseCommand):
@@ -29,17 +29,20 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Commune inconnue : {commune} (code INSEE d'une commune de l'Orne attendu)."
             ) from None
-        merchant = merchant_onboard(
-            details=ShopDetails(
-                name=name,
-                commune=commune_obj,
-                email=email,
-                category=category,
-                sales_mode=sales_mode,
-            ),
-            publish_page=not draft,
-            password=password,
-        )
+        try:
+            merchant = merchant_onboard(
+                details=ShopDetails(
+                    name=name,
+                    commune=commune_obj,
+                    email=email,
+                    category=category,
+                    sales_mode=sales_mode,
+                ),
+                publish_page=not draft,
+                password=password,
+            )
+        except OnboardingError as error:
+            raise CommandError(str(error)) from None
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(merchant.slug)
         self.stdout.write(f"{base}{reverse('wagtailadmin_home')}")

@@ -142,3 +142,112 @@ def test_create_merchant_refuses_a_commune_outside_the_orne():
 
     with pytest.raises(CommandError, match="Commune inconnue"):
         call_command("create_merchant", "--name", "X", "--commune", "75056", "--email", "x@x.fr")
+
+
+def test_approval_never_reuses_another_merchants_account(
+    application, onboard, council_staff, django_capture_on_commit_callbacks
+):
+    # A merchant whose login became the applicant's address (in any case) before approval.
+    existing = onboard("Cave Lebrun", email="VERGERS@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(OnboardingError, match="Un compte existe déjà"):
+            merchant_application_approve(application_id=application.pk, decided_by=council_staff)
+
+    assert list(Merchant.objects.all()) == [existing]
+    assert existing.users.get().merchants.count() == 1
+    application.refresh_from_db()
+    assert application.status == "pending" and application.merchant is None
+    assert mail.outbox == []  # no password link reaches that account
+
+
+def test_staff_see_why_an_application_cannot_be_approved(
+    client, application, onboard, council_staff
+):
+    onboard("Cave Lebrun", email="vergers@example.org")
+    client.force_login(council_staff)
+
+    response = client.post(f"/admin/inscriptions/decide/{application.pk}/", {"decision": "approve"})
+
+    assert response.status_code == 200
+    assert "Un compte existe déjà avec l&#x27;adresse vergers@example.org" in (
+        response.content.decode()
+    )
+    assert Merchant.objects.count() == 1
+
+
+def test_create_merchant_refuses_an_email_that_already_has_an_account(onboard):
+    from django.core.management.base import CommandError
+
+    existing = onboard("Cave Lebrun", email="lebrun@example.org").users.get()
+    with pytest.raises(CommandError, match="Un compte existe déjà"):
+        call_command(
+            "create_merchant",
+            "--name",
+            "Autre boutique",
+            "--commune",
+            "61001",
+            "--email",
+            "lebrun@example.org",
+            "--password",
+            "un-autre-mot-de-passe-61",
+        )
+
+    existing.refresh_from_db()
+    assert not existing.check_password("un-autre-mot-de-passe-61")
+    assert Merchant.objects.count() == 1
+
+
+def test_staff_create_form_refuses_an_email_that_already_has_an_account(
+    client, onboard, council_staff
+):
+    onboard("Cave Lebrun", email="lebrun@example.org")
+    client.force_login(council_staff)
+
+    response = client.post(
+        "/admin/boutiques/new/",
+        {
+            "name": "Autre boutique",
+            "commune": Commune.objects.get(insee_code="61006").pk,
+            "email": "Lebrun@Example.org",
+            "category": "librairie",
+            "sales_mode": "both",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Un compte existe déjà" in response.content.decode()
+    assert not Merchant.objects.filter(name="Autre boutique").exists()
+
+
+def test_a_shop_name_with_a_line_break_is_refused_before_anything_is_created(
+    application, council_staff, django_capture_on_commit_callbacks
+):
+    # Stored before names were checked: approval must refuse it whole, not half-fail.
+    MerchantApplication.objects.filter(pk=application.pk).update(
+        shop_name="Cidrerie\r\nBcc: tous@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(OnboardingError, match="une seule ligne"):
+            merchant_application_approve(application_id=application.pk, decided_by=council_staff)
+
+    assert not Merchant.objects.exists() and not Partner.objects.exists()
+    assert not get_user_model().objects.filter(email="vergers@example.org").exists()
+
+
+def test_staff_create_form_refuses_a_name_with_a_line_break(client, council_staff):
+    client.force_login(council_staff)
+
+    response = client.post(
+        "/admin/boutiques/new/",
+        {
+            "name": "Librairie\nBcc: tous@example.org",
+            "commune": Commune.objects.get(insee_code="61006").pk,
+            "email": "livres@example.org",
+            "category": "librairie",
+            "sales_mode": "both",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "sur une seule ligne" in response.content.decode()
+    assert not Merchant.objects.exists()

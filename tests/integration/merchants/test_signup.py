@@ -1,15 +1,34 @@
 """The public sign-up form: clear French errors, nothing lost, spam kept out."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from merchants.models import Commune, MerchantApplication
-from merchants.validators import validate_siret
+from merchants.services.signups import merchant_application_submit
+from merchants.validators import luhn_is_valid, validate_siret
+from tests.factories import MerchantFactory
 
 pytestmark = pytest.mark.django_db
 
 URL = "/espace-commercant/inscription/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    """The hourly sign-up counts live in the cache, which outlives a test's transaction."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def siret_number(n: int) -> str:
+    """The n-th valid SIRET (Luhn checksum) of a made-up SIREN range."""
+    base = f"4{n:012d}"
+    return next(base + str(d) for d in range(10) if luhn_is_valid(base + str(d)))
 
 
 def valid_data(**overrides) -> dict:
@@ -89,10 +108,11 @@ def test_honeypot_filled_by_a_robot_creates_nothing_but_looks_accepted(client):
 
 def test_signups_are_rate_limited_per_address(client, settings):
     settings.MERCHANT_SIGNUPS_PER_HOUR = 2
-    for _ in range(2):
-        assert client.post(URL, valid_data()).status_code == 302
+    for n in range(2):
+        shop = valid_data(email=f"shop{n}@example.org", siret=siret_number(n))
+        assert client.post(URL, shop).status_code == 302
 
-    response = client.post(URL, valid_data())
+    response = client.post(URL, valid_data(email="shop3@example.org", siret=siret_number(3)))
 
     assert response.status_code == 429
     assert "Trop de demandes" in response.content.decode()
@@ -103,3 +123,89 @@ def test_signup_requires_the_csrf_token():
     response = Client(enforce_csrf_checks=True).post(URL, valid_data())
     assert response.status_code == 403
     assert not MerchantApplication.objects.exists()
+
+
+def test_a_second_request_for_the_same_email_is_refused(client):
+    assert client.post(URL, valid_data()).status_code == 302
+
+    response = client.post(
+        URL, valid_data(email="Contact@Fromagerie-Perche.example", siret=siret_number(1))
+    )
+
+    assert response.status_code == 400
+    assert "Une demande existe déjà pour cette adresse e-mail." in response.content.decode()
+    assert MerchantApplication.objects.count() == 1
+
+
+def test_an_email_that_already_has_an_account_gets_the_same_answer(client):
+    get_user_model().objects.create_user("marie", "contact@fromagerie-perche.example", "x")
+
+    response = client.post(URL, valid_data())
+
+    assert response.status_code == 400
+    assert "Une demande existe déjà pour cette adresse e-mail." in response.content.decode()
+    assert not MerchantApplication.objects.exists()
+
+
+def test_a_second_request_for_the_same_siret_is_refused(client):
+    assert client.post(URL, valid_data()).status_code == 302
+
+    response = client.post(URL, valid_data(email="autre@example.org"))
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Une demande ou une boutique existe déjà pour ce numéro SIRET." in content
+    assert MerchantApplication.objects.count() == 1
+
+
+def test_a_siret_that_is_already_a_shops_is_refused(client):
+    MerchantFactory(siret="73282932000074")
+
+    response = client.post(URL, valid_data())
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Une demande ou une boutique existe déjà pour ce numéro SIRET." in content
+    assert not MerchantApplication.objects.exists()
+
+
+def test_a_rejected_applicant_may_apply_again(client):
+    assert client.post(URL, valid_data()).status_code == 302
+    MerchantApplication.objects.update(status=MerchantApplication.Status.REJECTED)
+
+    assert client.post(URL, valid_data()).status_code == 302
+    assert MerchantApplication.objects.count() == 2
+
+
+def test_the_submit_service_refuses_duplicates_too():
+    data = {
+        key: value
+        for key, value in valid_data(siret="73282932000074").items()
+        if key not in ("accept_terms", "site_web")
+    }
+    data["commune"] = Commune.objects.get(pk=data["commune"])
+    merchant_application_submit(data=dict(data), ip_address=None)
+
+    with pytest.raises(ValidationError) as refused:
+        merchant_application_submit(data=dict(data), ip_address=None)
+
+    assert set(refused.value.message_dict) == {"email", "siret"}
+    assert MerchantApplication.objects.count() == 1
+
+
+@pytest.mark.parametrize("field", ["shop_name", "legal_name", "address"])
+@pytest.mark.parametrize(
+    "text",
+    ["Fromagerie\r\nBcc: tous@example.org", "Fromagerie\u2028du Perche", "Fromagerie\x1b[31m"],
+)
+def test_a_line_break_or_control_character_in_a_name_is_refused(client, field, text):
+    response = client.post(URL, valid_data(**{field: text}))
+
+    assert response.status_code == 400
+    assert "sur une seule ligne" in response.content.decode()
+    assert not MerchantApplication.objects.exists()
+
+
+def test_line_breaks_stay_allowed_in_the_description(client):
+    response = client.post(URL, valid_data(description="Fromages fermiers.\r\nDepuis 1950."))
+    assert response.status_code == 302
