@@ -230,6 +230,8 @@ SITE_NAME = env_str("SITE_NAME", "Marché de l'Orne")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Marché de l'Orne <ne-pas-repondre@localhost>")
+# Council staff told about money that needs a human (automatic refunds, disputes): comma-separated.
+MANAGERS = [(address, address) for address in env_list("MANAGERS")]
 
 # Marketplace
 # With moderation on, merchants submit their shop page for the council's approval.
