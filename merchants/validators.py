@@ -1,4 +1,5 @@
-"""Validators for what merchants type in: SIRET numbers, French phone numbers."""
+"""Validators for what merchants type in: SIRET numbers, French phone numbers, control
+characters."""
 
 import re
 
@@ -51,4 +52,17 @@ def validate_french_phone(value: str) -> None:
         raise ValidationError(
             _("Saisissez un numéro de téléphone français, par exemple 02 33 12 34 56."),
             code="phone",
+        )
+
+
+# C0 control characters (NUL included) and DEL; tab and line breaks are ordinary text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def validate_no_control_characters(value: str) -> None:
+    """Refuse NUL and other invisible control characters (PostgreSQL refuses NUL in text)."""
+    if CONTROL_CHARACTERS.search(value or ""):
+        raise ValidationError(
+            _("Ce texte contient un caractère interdit (caractère de contrôle invisible)."),
+            code="control_characters",
         )
