@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants.models import Commune, MerchantApplication
 from merchants.models.application import APPLICANT_FIELDS
-from merchants.validators import normalize_siret
+from merchants.validators import normalize_siret, validate_no_control_characters
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -59,6 +59,13 @@ class MerchantApplicationForm(forms.ModelForm):
             field: {"required": _("Ce champ est obligatoire.")}
             for field in ["shop_name", "legal_name", "siret", "address", "phone", "email"]
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # NUL and other control characters: PostgreSQL refuses NUL, the rest is invisible.
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_control_characters)
 
     def clean_siret(self) -> str:
         return normalize_siret(self.cleaned_data["siret"])
