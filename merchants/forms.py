@@ -8,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from merchants.models import Commune, MerchantApplication
 from merchants.models.application import APPLICANT_FIELDS
 from merchants.services.signups import merchant_application_duplicate_errors
-from merchants.validators import normalize_siret, validate_single_line
+from merchants.validators import (
+    normalize_siret,
+    validate_no_control_characters,
+    validate_single_line,
+)
 
 
 class CommuneChoiceField(forms.ModelChoiceField):
@@ -61,6 +65,13 @@ class MerchantApplicationForm(forms.ModelForm):
             field: {"required": _("Ce champ est obligatoire.")}
             for field in ["shop_name", "legal_name", "siret", "address", "phone", "email"]
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # NUL and other control characters: PostgreSQL refuses NUL, the rest is invisible.
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_control_characters)
 
     def clean_siret(self) -> str:
         return normalize_siret(self.cleaned_data["siret"])

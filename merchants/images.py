@@ -119,6 +119,21 @@ def _too_many_pixels(max_pixels: int) -> ValidationError:
     )
 
 
+def _too_much_text(error: ValueError) -> bool:
+    # Pillow refuses PNG text chunks (zTXt, iTXt) that decompress beyond its limits.
+    return "text chunk" in str(error) or "MAX_TEXT" in str(error)
+
+
+def _text_bomb() -> ValidationError:
+    return ValidationError(
+        _(
+            "La photo contient des données cachées trop volumineuses : enregistrez-la de "
+            "nouveau depuis un logiciel de retouche et réessayez."
+        ),
+        code="photo_text_bomb",
+    )
+
+
 def _open_checked(data: bytes, *, max_pixels: int) -> Image.Image:
     """Identify and decode the photo, refusing any format but ours and any bomb."""
     with warnings.catch_warnings():
@@ -128,7 +143,9 @@ def _open_checked(data: bytes, *, max_pixels: int) -> Image.Image:
             image = Image.open(io.BytesIO(data), formats=tuple(ACCEPTED_FORMATS))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_many_pixels(max_pixels) from None
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        except ValueError as error:
+            raise (_text_bomb() if _too_much_text(error) else _not_a_photo()) from None
+        except (UnidentifiedImageError, OSError, SyntaxError):
             raise _not_a_photo() from None
         # The header gives the size: refuse before allocating memory for the pixels.
         width, height = image.size
@@ -138,12 +155,20 @@ def _open_checked(data: bytes, *, max_pixels: int) -> Image.Image:
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_many_pixels(max_pixels) from None
-        except (OSError, SyntaxError, ValueError):
-            raise ValidationError(
-                _("La photo est abîmée ou incomplète : enregistrez-la de nouveau et réessayez."),
-                code="photo_damaged",
-            ) from None
+        except ValueError as error:
+            if _too_much_text(error):
+                raise _text_bomb() from None
+            raise _damaged() from None
+        except (OSError, SyntaxError):
+            raise _damaged() from None
     return image
+
+
+def _damaged() -> ValidationError:
+    return ValidationError(
+        _("La photo est abîmée ou incomplète : enregistrez-la de nouveau et réessayez."),
+        code="photo_damaged",
+    )
 
 
 def _reencode(image: Image.Image, *, format: str) -> bytes:

@@ -1,4 +1,5 @@
-"""Validators for what merchants type in: SIRET numbers, French phone numbers, names."""
+"""Validators for what merchants type in: SIRET numbers, French phone numbers, names and
+control characters."""
 
 import re
 import unicodedata
@@ -55,11 +56,17 @@ def validate_french_phone(value: str) -> None:
         )
 
 
+# Joiners and the soft hyphen are format characters people do type (emoji sequences, words).
+ORDINARY_FORMAT_CHARACTERS = {"\u200c", "\u200d", "\u00ad"}
+
+
 def has_control_characters(value: str, *, allow_newlines: bool = False) -> bool:
-    """True when ``value`` holds a line break, a tab or another control/format character."""
+    """True when ``value`` holds a line break, a tab, NUL or another control/format character."""
     allowed = {"\n", "\r", "\t"} if allow_newlines else set()
     return any(
-        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") and char not in allowed
+        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+        and char not in allowed
+        and char not in ORDINARY_FORMAT_CHARACTERS
         for char in value or ""
     )
 
@@ -73,10 +80,11 @@ def validate_single_line(value: str) -> None:
         )
 
 
-def validate_text_without_control_characters(value: str) -> None:
-    """Multi-line texts (a description): line breaks allowed, other control characters not."""
+def validate_no_control_characters(value: str) -> None:
+    """Free text (a description, a search): line breaks and tabs allowed, NUL and other
+    invisible control characters not (PostgreSQL refuses NUL in text)."""
     if has_control_characters(value, allow_newlines=True):
         raise ValidationError(
-            _("Ce texte contient un caractère spécial invisible : retapez-le sans copier-coller."),
+            _("Ce texte contient un caractère interdit (caractère de contrôle invisible)."),
             code="control_characters",
         )

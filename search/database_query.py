@@ -23,6 +23,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
+from merchants.models import Merchant
 from search.documents import MODES, category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.models import SearchableMerchant, SearchableProduct
@@ -133,12 +134,22 @@ def _filters(query: ProductQuery) -> dict[str, Q]:
     if query.in_stock is not None:
         filters["in_stock"] = _in_stock_q() if query.in_stock else ~_in_stock_q()
     if query.delivers_to:
-        code = query.delivers_to
-        filters["delivers_to"] = Q(**{f"{MERCHANT}__offers_delivery": True}) & (
-            Q(**{f"{MERCHANT}__delivery_communes__insee_code": code})
-            | Q(**{f"{MERCHANT}__delivery_intercommunalities__communes__insee_code": code})
-        )
+        merchant_ids = _merchants_delivering_to(query.delivers_to)
+        filters["delivers_to"] = Q(**{f"{MERCHANT}__in": merchant_ids})
     return filters
+
+
+def _merchants_delivering_to(code: str) -> list[int]:
+    """The shops delivering to a commune, listed once per search.
+
+    Joined per product, the OR over a shop's communes and its intercommunalities' communes
+    multiplied every product by both lists (43 s on 100,800 products on PostgreSQL); a few
+    hundred shop ids are cheap to pass instead.
+    """
+    delivering = Merchant.objects.filter(offers_delivery=True).order_by()
+    by_commune = delivering.filter(delivery_communes__insee_code=code).values_list("pk")
+    by_epci = delivering.filter(delivery_intercommunalities__communes__insee_code=code)
+    return [pk for (pk,) in by_commune.union(by_epci.values_list("pk"))]
 
 
 def _price_q(low, high) -> Q:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from merchants.validators import validate_no_control_characters
 from search.query import MAX_PAGE, PRICE_RANGES, SORT_RELEVANCE, SORTS, ProductQuery
 
 KEY = RegexValidator(r"^[A-Za-z0-9_-]{1,100}$", _("Valeur invalide."))
@@ -29,8 +30,33 @@ class KeyListField(forms.Field):
         return tuple(dict.fromkeys(values))[:20]
 
 
+class SearchTextField(forms.CharField):
+    """The shopper's words: control characters (NUL breaks PostgreSQL) refused in French."""
+
+    default_error_messages = {
+        "max_length": _("La recherche est trop longue : %(limit_value)d caractères au plus."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Ours covers NUL too, with the message the rest of the site uses.
+        self.validators = [
+            validator
+            for validator in self.validators
+            if not isinstance(validator, ProhibitNullCharactersValidator)
+        ] + [validate_no_control_characters]
+
+
+class AutocompleteForm(forms.Form):
+    q = SearchTextField(required=False)
+
+    def clean_q(self) -> str:
+        # Suggestions only need the beginning of what is typed.
+        return self.cleaned_data["q"][:100]
+
+
 class ProductSearchForm(forms.Form):
-    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
+    q = SearchTextField(label=_("Rechercher"), required=False, max_length=200)
     commune = KeyListField(required=False)
     intercommunality = KeyListField(required=False)
     category = KeyListField(required=False)

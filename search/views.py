@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from search.forms import ProductSearchForm
+from search.forms import AutocompleteForm, ProductSearchForm
 from search.query import PAGE_SIZE, SORTS, ProductQuery
 from search.selectors import product_autocomplete, product_search
 from search.serializers import page_data, suggestions_data
@@ -21,8 +21,10 @@ def search_results(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         query = form.to_query()
     else:
-        # A hand-edited URL with a bad filter still gets the shopper's words searched.
-        query = ProductQuery(text=" ".join(request.GET.get("q", "").split())[:200])
+        # A hand-edited URL with a bad filter still gets the shopper's words searched,
+        # unless the words themselves are refused (the page says why).
+        text = "" if "q" in form.errors else form.cleaned_data.get("q", "")
+        query = ProductQuery(text=" ".join(text.split()))
     page = product_search(query=query)
     params = request.GET.copy()
     params.pop("page", None)
@@ -31,6 +33,7 @@ def search_results(request: HttpRequest) -> HttpResponse:
         "product_search/results.html",
         {
             "form": form,
+            "filter_errors": [name for name in form.errors if name != "q"],
             "query": query,
             "page": page,
             "sorts": SORTS,
@@ -44,7 +47,11 @@ def search_results(request: HttpRequest) -> HttpResponse:
 def api_products(request: HttpRequest) -> JsonResponse:
     form = ProductSearchForm(request.GET)
     if not form.is_valid():
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return JsonResponse(
+            {"errors": form.errors.get_json_data()},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
     page = product_search(query=form.to_query())
     response = JsonResponse(page_data(page, request), json_dumps_params={"ensure_ascii": False})
     # Which backend answered, for monitoring; not part of the body's stable shape.
@@ -54,7 +61,14 @@ def api_products(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def api_autocomplete(request: HttpRequest) -> JsonResponse:
-    suggestions = product_autocomplete(text=request.GET.get("q", "")[:100])
+    form = AutocompleteForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse(
+            {"errors": form.errors.get_json_data()},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    suggestions = product_autocomplete(text=form.cleaned_data["q"])
     return JsonResponse(
         suggestions_data(suggestions, request), json_dumps_params={"ensure_ascii": False}
     )

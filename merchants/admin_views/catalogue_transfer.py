@@ -1,8 +1,9 @@
 """Catalogue import (upload → preview → confirm) and export in the back office.
 
 The uploaded files are kept in storage under the shop's folder between the preview and the
-confirmation; on confirmation the preview runs again on them, so what is written matches
-the shop's catalogue at that moment (merchants.catalogue_io's contract).
+confirmation (merchants.catalogue_io.uploads); on confirmation the preview runs again on
+them, so what is written matches the shop's catalogue at that moment. From
+INLINE_MAX_LINES articles to write, a task writes them and a status page follows it.
 """
 
 from __future__ import annotations
@@ -10,21 +11,30 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from merchants.catalogue_io import ImportRefused, catalogue_export_csv, import_apply, import_preview
-from merchants.models import Merchant
+from merchants.catalogue_io import catalogue_export_csv, import_apply
+from merchants.catalogue_io.tasks import catalogue_import_enqueue
+from merchants.catalogue_io.uploads import (
+    import_upload_discard,
+    import_upload_exists,
+    import_upload_preview,
+    import_upload_save,
+)
+from merchants.models import CatalogueImport, Merchant
 from merchants.scoping import merchant_for_user, scope_to_merchant
 
-UPLOAD_FOLDER = "imports"
+INLINE_MAX_LINES = 2000
+PROGRESS_TEMPLATE = "merchants/admin/catalogue_import_progress.html"
 
 
 class ImportUploadForm(forms.Form):
@@ -54,28 +64,13 @@ def shop_for_request(request) -> Merchant:
     return get_object_or_404(shops, pk=shop_id)
 
 
-def _folder(merchant: Merchant, token: str) -> str:
-    return f"{UPLOAD_FOLDER}/{merchant.pk}/{token}"
+def _session_key(merchant: Merchant) -> str:
+    return f"catalogue_import_token:{merchant.pk}"
 
 
-def _open_preview(merchant: Merchant, token: str):
-    folder = _folder(merchant, token)
-    csv_path = f"{folder}/catalogue.csv"
-    if not default_storage.exists(csv_path):
-        raise Http404
-    zip_path = f"{folder}/photos.zip"
-    with default_storage.open(csv_path, "rb") as csv_file:
-        if default_storage.exists(zip_path):
-            with default_storage.open(zip_path, "rb") as photos:
-                return import_preview(merchant=merchant, csv_file=csv_file, photos_zip=photos)
-        return import_preview(merchant=merchant, csv_file=csv_file)
-
-
-def _discard(merchant: Merchant, token: str) -> None:
-    folder = _folder(merchant, token)
-    for name in ("catalogue.csv", "photos.zip"):
-        if default_storage.exists(f"{folder}/{name}"):
-            default_storage.delete(f"{folder}/{name}")
+def inline_max_lines() -> int:
+    """Bigger files are written by a task, with a progress page, not in the request."""
+    return int(getattr(settings, "CATALOGUE_IMPORT_INLINE_MAX_LINES", INLINE_MAX_LINES))
 
 
 class CatalogueImportView(View):
@@ -87,15 +82,23 @@ class CatalogueImportView(View):
         self.merchant = shop_for_request(request)
         return super().dispatch(request, *args, **kwargs)
 
-    def render(self, **context):
+    def render(self, template_name=None, **context):
         return render(
             self.request,
-            self.template_name,
+            template_name or self.template_name,
             {"merchant": self.merchant, "page_title": _("Importer des articles"), **context},
         )
 
     def get(self, request):
+        if "suivi" in request.GET:
+            return self.progress(request)
         return self.render(form=ImportUploadForm())
+
+    def progress(self, request):
+        record = get_object_or_404(
+            CatalogueImport.objects.filter(merchant=self.merchant), pk=request.GET["suivi"]
+        )
+        return self.render(PROGRESS_TEMPLATE, record=record)
 
     def post(self, request):
         if "token" in request.POST:
@@ -103,12 +106,17 @@ class CatalogueImportView(View):
         form = ImportUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form=form)
-        token = uuid.uuid4().hex
-        folder = _folder(self.merchant, token)
-        default_storage.save(f"{folder}/catalogue.csv", form.cleaned_data["catalogue"])
-        if form.cleaned_data["photos"]:
-            default_storage.save(f"{folder}/photos.zip", form.cleaned_data["photos"])
-        preview = _open_preview(self.merchant, token)
+        previous = request.session.get(_session_key(self.merchant))
+        if previous:
+            # A new file replaces the preview not confirmed: its files go.
+            import_upload_discard(merchant_id=self.merchant.pk, token=previous)
+        token = import_upload_save(
+            merchant=self.merchant,
+            catalogue=form.cleaned_data["catalogue"],
+            photos=form.cleaned_data["photos"],
+        )
+        request.session[_session_key(self.merchant)] = token
+        preview = import_upload_preview(merchant=self.merchant, token=token)
         return self.render(preview=preview, token=token)
 
     def confirm(self, request):
@@ -116,13 +124,25 @@ class CatalogueImportView(View):
             token = uuid.UUID(request.POST["token"]).hex
         except ValueError:
             raise Http404 from None
-        preview = _open_preview(self.merchant, token)
-        try:
-            result = import_apply(preview=preview, valid_only=bool(request.POST.get("valid_only")))
-        except ImportRefused as refusal:
-            messages.error(request, str(refusal))
+        if not import_upload_exists(merchant=self.merchant, token=token):
+            raise Http404
+        valid_only = bool(request.POST.get("valid_only"))
+        preview = import_upload_preview(merchant=self.merchant, token=token)
+        if not preview.can_apply(valid_only=valid_only):
+            messages.error(
+                request,
+                " ".join(preview.file_errors)
+                or _("Le fichier contient des lignes refusées : rien n'a été importé."),
+            )
             return self.render(preview=preview, token=token)
-        _discard(self.merchant, token)
+        if len(preview.to_create) + len(preview.to_update) >= inline_max_lines():
+            return self.enqueue(token=token, valid_only=valid_only)
+        result = import_upload_preview(
+            merchant=self.merchant,
+            token=token,
+            apply=lambda fresh: import_apply(preview=fresh, valid_only=valid_only),
+        )
+        self.forget(token)
         messages.success(
             request,
             _("Import terminé : %(created)d créés, %(updated)d modifiés, %(rejected)d refusés.")
@@ -133,6 +153,19 @@ class CatalogueImportView(View):
             },
         )
         return redirect(reverse("merchant_products:index"))
+
+    def enqueue(self, *, token: str, valid_only: bool):
+        record = CatalogueImport.objects.create(
+            merchant=self.merchant, token=token, valid_only=valid_only
+        )
+        self.request.session.pop(_session_key(self.merchant), None)
+        catalogue_import_enqueue(record=record)
+        target = reverse("merchant_catalogue_import")
+        return redirect(f"{target}?{urlencode({'suivi': record.pk, 'boutique': self.merchant.pk})}")
+
+    def forget(self, token: str) -> None:
+        import_upload_discard(merchant_id=self.merchant.pk, token=token)
+        self.request.session.pop(_session_key(self.merchant), None)
 
 
 class CatalogueExportView(View):

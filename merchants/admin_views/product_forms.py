@@ -14,6 +14,7 @@ from merchants.images import PhotoField
 from merchants.models import Merchant
 from merchants.products import product_class_for_articles
 from merchants.scoping import merchant_for_user, user_is_council_staff
+from merchants.validators import validate_no_control_characters
 
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
@@ -86,6 +87,10 @@ class ProductAdminForm(WagtailAdminModelForm):
             del self.fields["merchant"]
         else:
             self.fields["merchant"].required = True
+        # NUL and other control characters: PostgreSQL refuses NUL, the rest is invisible.
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_control_characters)
 
     def shop(self) -> Merchant:
         return self.owner or self.cleaned_data["merchant"]

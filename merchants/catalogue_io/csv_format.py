@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from commerce.partner.vat import VatRate
+from merchants.validators import validate_no_control_characters
 
 REQUIRED_COLUMNS = ("sku", "titre", "description", "categorie", "prix_ttc", "tva", "stock")
 # Optional: a photo's name inside the uploaded zip, the size text, shown on the site or not.
@@ -31,6 +33,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS = {"oui", "o", "1", "vrai", "true", "yes", "x", "actif"}
 FALSE_WORDS = {"non", "n", "0", "faux", "false", "no", "inactif"}
 VAT_BY_DECIMAL = {Decimal(value): value for value in VatRate.values}
+# A long description fits; a runaway cell (a lost quote, a pasted file) is refused per line.
+MAX_CELL_CHARS = 20_000
+# The reader's own limit (131,072 by default) would stop the whole file with an exception:
+# let it read any cell the file can hold, and refuse long cells ourselves.
+READER_FIELD_LIMIT = 32 * 1024 * 1024
 
 
 class CsvFileError(Exception):
@@ -105,7 +112,23 @@ def _records(reader) -> Iterator[tuple[int, list[str]]]:
 def read_table(data: bytes) -> CsvTable:
     text, encoding = decode(data)
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if csv.field_size_limit() < READER_FIELD_LIMIT:
+        csv.field_size_limit(READER_FIELD_LIMIT)
+    # Strict: an unterminated quote is an error instead of swallowing the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return _read_records(reader, encoding=encoding, delimiter=delimiter)
+    except csv.Error:
+        raise CsvFileError(
+            _(
+                'Ligne %(line)d : guillemet non fermé ou mal placé. Vérifiez les guillemets (") '
+                "de cette ligne, ou enregistrez de nouveau le fichier depuis votre tableur."
+            )
+            % {"line": max(reader.line_num, 1)}
+        ) from None
+
+
+def _read_records(reader, *, encoding: str, delimiter: str) -> CsvTable:
     records = _records(reader)
     header: list[str] = []
     for _line, values in records:
@@ -131,6 +154,26 @@ def read_table(data: bytes) -> CsvTable:
         cells = {name: unescape_cell(value) for name, value in zip(columns, values, strict=False)}
         rows.append(CsvRow(line=line, cells=cells))
     return CsvTable(encoding, delimiter, columns, ignored, rows)
+
+
+def cell_problems(cells: dict[str, str]) -> list[str]:
+    """French reasons a line's cells cannot be stored at all (before parsing them)."""
+    problems = []
+    for column, value in cells.items():
+        if len(value) > MAX_CELL_CHARS:
+            problems.append(
+                _("%(column)s : cellule trop longue (%(max)d caractères au plus).")
+                % {"column": column or "?", "max": MAX_CELL_CHARS}
+            )
+            continue
+        try:
+            validate_no_control_characters(value)
+        except ValidationError:
+            problems.append(
+                _("%(column)s : caractère interdit (caractère de contrôle invisible).")
+                % {"column": column or "?"}
+            )
+    return problems
 
 
 def escape_cell(value: str) -> str:

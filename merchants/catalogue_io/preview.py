@@ -24,6 +24,7 @@ from merchants.catalogue_io.csv_format import (
     CellError,
     CsvFileError,
     CsvRow,
+    cell_problems,
     parse_bool,
     parse_price,
     parse_stock,
@@ -236,6 +237,12 @@ def _classify(*, data: ProductInput, line: int, photo_digest: str, state: _ShopS
 
 def _preview_row(row: CsvRow, *, preview: ImportPreview, state: _ShopState, first_line: dict):
     sku = row.cells.get("sku", "").strip()
+    problems = cell_problems(row.cells)
+    if problems:
+        # Neither shown back in full nor parsed: the line is refused for what it holds.
+        sku = "" if any(problem.startswith("sku ") for problem in problems) else sku
+        preview.rejected.append(RejectedLine(line=row.line, sku=sku, reasons=tuple(problems)))
+        return
     data, reasons = _parse(row, categories=state.categories)
     if sku and sku in first_line:
         reasons.append(

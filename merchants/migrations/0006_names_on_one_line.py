@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='merchantapplication',
             name='description',
-            field=models.TextField(max_length=1000, validators=[merchants.validators.validate_text_without_control_characters], verbose_name='présentation courte'),
+            field=models.TextField(max_length=1000, validators=[merchants.validators.validate_no_control_characters], verbose_name='présentation courte'),
         ),
         migrations.AlterField(
             model_name='merchantapplication',

@@ -8,7 +8,7 @@ from merchants.validators import (
     validate_french_phone,
     validate_single_line,
     validate_siret,
-    validate_text_without_control_characters,
+    validate_no_control_characters,
 )
 
 
@@ -58,7 +58,7 @@ class MerchantApplication(models.Model):
     description = models.TextField(
         _("présentation courte"),
         max_length=1000,
-        validators=[validate_text_without_control_characters],
+        validators=[validate_no_control_characters],
     )
     sales_mode = models.CharField(
         _("mode de vente"), max_length=20, choices=SalesMode.choices, default=SalesMode.BOTH

@@ -48,7 +48,7 @@ from merchants.services.notifications import (
     send_merchant_welcome,
 )
 from merchants.services.permissions import merchant_group_grant
-from merchants.validators import validate_single_line, validate_text_without_control_characters
+from merchants.validators import validate_single_line, validate_no_control_characters
 
 Partner = get_model("partner", "Partner")
 
@@ -102,7 +102,7 @@ def shop_details_validate(details: ShopDetails) -> None:
     try:
         for value in (details.name, details.legal_name, details.address, details.phone):
             validate_single_line(value)
-        validate_text_without_control_characters(details.description)
+        validate_no_control_characters(details.description)
         validate_email(details.email)
     except ValidationError as error:
         raise OnboardingError(" ".join(error.messages)) from error

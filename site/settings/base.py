@@ -249,6 +249,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every Wagtail image upload is checked and stripped like a product photo.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "merchants.image_forms.CheckedImageForm"
 WAGTAILSEARCH_BACKENDS = search_backends_from_url(
     env_str("SEARCH_URL"), index_prefix=env_str("SEARCH_INDEX_PREFIX", "orne_")
 )
