@@ -6,9 +6,9 @@ from merchants.models.geography import Commune
 from merchants.models.merchant import MerchantCategory
 from merchants.validators import (
     validate_french_phone,
+    validate_no_control_characters,
     validate_single_line,
     validate_siret,
-    validate_no_control_characters,
 )
 
 

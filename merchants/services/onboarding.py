@@ -48,7 +48,7 @@ from merchants.services.notifications import (
     send_merchant_welcome,
 )
 from merchants.services.permissions import merchant_group_grant
-from merchants.validators import validate_single_line, validate_no_control_characters
+from merchants.validators import validate_no_control_characters, validate_single_line
 
 Partner = get_model("partner", "Partner")
 
