@@ -69,8 +69,14 @@ class MerchantApplicationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # NUL and other control characters: PostgreSQL refuses NUL, the rest is invisible.
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
+        # One-line fields already refuse them with their own, clearer message.
+        single_line = {
+            field.name
+            for field in MerchantApplication._meta.fields
+            if validate_single_line in field.validators
+        }
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and name not in single_line:
                 field.validators.append(validate_no_control_characters)
 
     def clean_siret(self) -> str:
