@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry
 
 ORDER_STATUS_CHANGED = "orne.order.status"
 STOCK_CHANGED = "orne.product.stock"
+ORDER_REFUNDED = "orne.order.refund"
 
 
 class OrderStatusFormatter(LogFormatter):
@@ -27,6 +28,15 @@ class OrderStatusFormatter(LogFormatter):
         return gettext("Statut : « %(old)s » → « %(new)s »") % {
             "old": log_entry.data.get("old", ""),
             "new": log_entry.data.get("new", ""),
+        }
+
+
+class OrderRefundFormatter(LogFormatter):
+    label = _("Remboursement")
+
+    def format_message(self, log_entry):
+        return gettext("Remboursé : %(amount)s €") % {
+            "amount": str(log_entry.data.get("amount", "")).replace(".", ",")
         }
 
 
@@ -51,6 +61,13 @@ def register_log_actions(actions) -> None:
     """Called from the ``register_log_actions`` hook (merchants.wagtail_hooks)."""
     actions.register_action(ORDER_STATUS_CHANGED)(OrderStatusFormatter)
     actions.register_action(STOCK_CHANGED)(StockFormatter)
+    actions.register_action(ORDER_REFUNDED)(OrderRefundFormatter)
+
+
+def order_refund_log(*, order, amount, by) -> None:
+    """Record a refund of the order (the Refund row holds the Stripe side)."""
+    if amount:
+        log(instance=order, action=ORDER_REFUNDED, user=by, data={"amount": str(amount)})
 
 
 def order_status_log(*, order, old: str, new: str, by) -> None:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from commerce.order.models import FulfilmentMode, Order
 from commerce.partner.locks import stockrecords_lock
 from commerce.payment.services import order_refund
-from merchants.audit import order_status_log, product_stock_log
+from merchants.audit import order_refund_log, order_status_log, product_stock_log
 
 RECEIVED = "Reçue"
 PREPARING = "En préparation"
@@ -75,7 +75,8 @@ def merchant_order_set_status(*, order_id: int, status: str, by) -> Order:
         if status == CANCELLED:
             _order_release_stock(order=order)
             # Refunded inside the transaction: if Stripe refuses, the order stays as it was.
-            order_refund(order=order, by=by)
+            refunded = order_refund(order=order, by=by)
+            order_refund_log(order=order, amount=refunded, by=by)
         transaction.on_commit(lambda: order_status_notify(order_id=order.pk))
     return order
 

@@ -138,6 +138,19 @@ def test_cancelling_refunds_only_that_merchants_part_and_frees_its_stock(client,
     assert order_b.checkout.refunded_amount == Decimal("18.00")
 
 
+def test_a_cancellation_shows_its_refund_and_who_made_it_in_the_orders_history(client, paid_basket):
+    _, beta, order_a, order_b, book = paid_basket
+    merchant_user = beta.users.get()
+    client.force_login(merchant_user)
+    set_status(client, order_b, "Annulée")
+
+    history = client.get(f"/admin/commandes/history/{order_b.pk}/").content.decode()
+
+    assert "Remboursé : 18,00 €" in history
+    assert "Statut : « Reçue » → « Annulée »" in history
+    assert merchant_user.get_username() in history  # onboarded accounts have no name yet
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_a_merchant_cannot_see_or_change_the_other_merchants_order_of_the_same_basket(
     client, paid_basket, method
