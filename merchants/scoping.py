@@ -12,13 +12,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from merchants.models import Merchant
+from merchants.staff import STAFF_PERMISSION, user_is_council_staff
 
-STAFF_PERMISSION = "merchants.manage_merchants"
-
-
-def user_is_council_staff(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Council staff manage every shop: superusers and holders of `manage_merchants`."""
-    return bool(user.is_authenticated and user.is_active and user.has_perm(STAFF_PERMISSION))
+__all__ = ["STAFF_PERMISSION", "merchant_for_user", "scope_to_merchant", "user_is_council_staff"]
 
 
 def merchant_for_user(user: AbstractBaseUser | AnonymousUser) -> Merchant | None:

@@ -1,15 +1,14 @@
-"""Reads of merchants, communes and shop products for public pages."""
+"""Reads of merchants and communes for other apps' pages (the home page's shops and communes).
+
+The shop pages' own listings (a shop's products, the shops index) are methods of those
+pages, in merchants.models.pages, as bakerydemo does.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from oscar.core.loading import get_model
+from django.db.models import Count, Q, QuerySet
 
-from merchants.models import Commune, Merchant, MerchantCategory, MerchantPage
-
-Product = get_model("catalogue", "Product")
-ProductImage = get_model("catalogue", "ProductImage")
-StockRecord = get_model("partner", "StockRecord")
+from merchants.models import Commune, Merchant
 
 
 def merchant_list_public() -> QuerySet[Merchant]:
@@ -25,52 +24,3 @@ def commune_list_with_most_merchants(*, limit: int = 8) -> QuerySet[Commune]:
         .filter(merchant_count__gt=0)
         .order_by("-merchant_count", "name")[:limit]
     )
-
-
-def product_list_for_shop(*, merchant: Merchant) -> QuerySet:
-    """A shop's public products with their stock record and photos prefetched.
-
-    The listing reads the price from the one stock record instead of asking Oscar's
-    strategy per product, which would cost a query per product.
-    """
-    return (
-        Product.objects.filter(is_public=True, stockrecords__partner_id=merchant.partner_id)
-        .prefetch_related(
-            Prefetch(
-                "stockrecords",
-                queryset=StockRecord.objects.filter(partner_id=merchant.partner_id),
-                to_attr="shop_stockrecords",
-            ),
-            Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
-        )
-        .order_by("title", "pk")
-    )
-
-
-def merchant_page_list_for_index(
-    *, index_page, commune_code: str | None, category: str | None
-) -> dict:
-    """Live shop pages under ``index_page``, filtered, plus the choices for the filters."""
-    pages = (
-        MerchantPage.objects.child_of(index_page)
-        .live()
-        .filter(merchant__is_active=True)
-        .select_related("merchant__commune", "logo")
-        .order_by("title")
-    )
-    if commune_code:
-        pages = pages.filter(merchant__commune__insee_code=commune_code)
-    if category:
-        pages = pages.filter(merchant__category=category)
-    communes = (
-        Commune.objects.filter(merchants__is_active=True, merchants__page__live=True)
-        .distinct()
-        .order_by("name")
-    )
-    return {
-        "merchant_pages": pages,
-        "filter_communes": communes,
-        "filter_categories": MerchantCategory.choices,
-        "selected_commune": commune_code or "",
-        "selected_category": category or "",
-    }

@@ -1,15 +1,23 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from merchants.blocks import MerchantBodyBlock
-from merchants.models.merchant import Merchant
+from merchants.models.geography import Commune
+from merchants.models.merchant import Merchant, MerchantCategory
 from merchants.page_images import MerchantPageForm
+from merchants.services.permissions import MerchantPagePermissionTester
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
 
 PRODUCTS_PER_PAGE = 24
 
@@ -27,16 +35,40 @@ class MerchantIndexPage(Page):
         verbose_name = _("liste des commerçants")
 
     def get_context(self, request, *args, **kwargs):
-        from merchants.selectors import merchant_page_list_for_index
-
         context = super().get_context(request, *args, **kwargs)
-        listing = merchant_page_list_for_index(
-            index_page=self,
-            commune_code=request.GET.get("commune") or None,
-            category=request.GET.get("categorie") or None,
+        context.update(
+            self.shop_listing(
+                commune_code=request.GET.get("commune") or None,
+                category=request.GET.get("categorie") or None,
+            )
         )
-        context.update(listing)
         return context
+
+    def shop_listing(self, *, commune_code: str | None, category: str | None) -> dict:
+        """Live shop pages of active shops below this page, filtered, and the filters' choices."""
+        pages = (
+            MerchantPage.objects.child_of(self)
+            .live()
+            .filter(merchant__is_active=True)
+            .select_related("merchant__commune", "logo")
+            .order_by("title")
+        )
+        if commune_code:
+            pages = pages.filter(merchant__commune__insee_code=commune_code)
+        if category:
+            pages = pages.filter(merchant__category=category)
+        communes = (
+            Commune.objects.filter(merchants__is_active=True, merchants__page__live=True)
+            .distinct()
+            .order_by("name")
+        )
+        return {
+            "merchant_pages": pages,
+            "filter_communes": communes,
+            "filter_categories": MerchantCategory.choices,
+            "selected_commune": commune_code or "",
+            "selected_category": category or "",
+        }
 
 
 class MerchantPage(Page):
@@ -92,8 +124,6 @@ class MerchantPage(Page):
 
     def permissions_for_user(self, user):
         # Wagtail lets whoever may change a page delete it; a shop page only goes with its shop.
-        from merchants.services.permissions import MerchantPagePermissionTester
-
         return MerchantPagePermissionTester(user, self)
 
     def route(self, request, path_components):
@@ -102,11 +132,29 @@ class MerchantPage(Page):
             raise Http404
         return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
-        from merchants.selectors import product_list_for_shop
+    def products_for_sale(self) -> QuerySet:
+        """The shop's public products with their stock record and photos prefetched.
 
+        The listing reads the price from the one stock record instead of asking Oscar's
+        strategy per product, which would cost a query per product.
+        """
+        partner_id = self.merchant.partner_id
+        return (
+            Product.objects.filter(is_public=True, stockrecords__partner_id=partner_id)
+            .prefetch_related(
+                Prefetch(
+                    "stockrecords",
+                    queryset=StockRecord.objects.filter(partner_id=partner_id),
+                    to_attr="shop_stockrecords",
+                ),
+                Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+            )
+            .order_by("title", "pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(product_list_for_shop(merchant=self.merchant), PRODUCTS_PER_PAGE)
+        paginator = Paginator(self.products_for_sale(), PRODUCTS_PER_PAGE)
         context["products"] = paginator.get_page(request.GET.get("page"))
         context["merchant"] = self.merchant
         context["opening_periods"] = list(self.merchant.opening_periods.all())

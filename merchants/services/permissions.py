@@ -12,6 +12,8 @@ from wagtail.models import (
     PagePermissionTester,
 )
 
+from merchants.staff import user_is_council_staff
+
 # Model permissions the back office's viewsets check; the rows a merchant reaches are then
 # limited to its own by merchants.scoping.
 MERCHANT_MODEL_PERMISSIONS = [
@@ -68,6 +70,4 @@ class MerchantPagePermissionTester(PagePermissionTester):
     """
 
     def can_delete(self, ignore_bulk=False):
-        from merchants.scoping import user_is_council_staff
-
         return user_is_council_staff(self.user) and super().can_delete(ignore_bulk=ignore_bulk)

@@ -14,6 +14,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from merchants.blocks import AccessibleImageBlock, QuoteBlock
 from orne_site.editorial.choosers import ProductChooserBlock
 from orne_site.editorial.search_block import SavedSearchBlock
+from orne_site.editorial.selectors import LiveItems, live_items_for_values
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -77,8 +78,6 @@ class _LiveBlock(blocks.StructBlock):
     live_attribute = ""
 
     def get_context(self, value, parent_context=None):
-        from orne_site.editorial.selectors import LiveItems, live_items_for_values
-
         context = super().get_context(value, parent_context=parent_context)
         live = (parent_context or {}).get("live_items")
         chosen = [item.pk for item in value[self.items_field] if item is not None]

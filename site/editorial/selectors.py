@@ -1,4 +1,4 @@
-"""Reads for editorial pages: what live blocks show, and the campaign and news listings.
+"""Reads for editorial pages: what live blocks show, and the helpers the page listings use.
 
 Every live item is read here, in a fixed number of queries per page whatever the number of
 blocks or items (pinned by query-count tests), and filtered by what a shopper may see *now*.
@@ -56,7 +56,7 @@ def product_list_latest(*, limit: int = 8) -> list:
     return list(product_list_on_sale().order_by("-date_created", "-pk")[:limit])
 
 
-def _localized(pages: Iterable[Page], queryset: QuerySet) -> dict[int, Page]:
+def pages_localized(pages: Iterable[Page], queryset: QuerySet) -> dict[int, Page]:
     """Map each chosen page's id to its live version in the visitor's language, if any.
 
     A page chooser stores the French page; an English visitor should land on its English
@@ -84,7 +84,7 @@ def shop_pages_live(*, ids: Iterable[int]) -> dict[int, MerchantPage]:
         .filter(merchant__is_active=True)
         .select_related("merchant__commune", "logo")
     )
-    return _localized(chosen, queryset)
+    return pages_localized(chosen, queryset)
 
 
 def live_items_for_values(*, products: Iterable[int] = (), shops: Iterable[int] = ()) -> LiveItems:
@@ -135,36 +135,3 @@ def campaign_filter_current(queryset: QuerySet, *, today: date | None = None) ->
     """Campaigns still running (or not yet over): a campaign leaves listings after its end."""
     today = today or timezone.localdate()
     return queryset.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-
-
-def campaign_list_current(*, parent: Page | None = None, locale=None) -> QuerySet:
-    from orne_site.editorial.models import CampaignPage
-
-    campaigns = CampaignPage.objects.live().public().select_related("hero_image")
-    if parent is not None:
-        campaigns = campaigns.child_of(parent)
-    if locale is not None:
-        campaigns = campaigns.filter(locale=locale)
-    return campaign_filter_current(campaigns).order_by("-start_date", "-first_published_at")
-
-
-def campaign_pages_localized(*, ids: Iterable[int]) -> dict[int, Page]:
-    from orne_site.editorial.models import CampaignPage
-
-    chosen = CampaignPage.objects.filter(pk__in=list(ids)).only("pk", "translation_key")
-    queryset = campaign_filter_current(
-        CampaignPage.objects.live().public().select_related("hero_image")
-    )
-    return _localized(chosen, queryset)
-
-
-def news_list_for_index(*, index_page: Page) -> QuerySet:
-    from orne_site.editorial.models import NewsPage
-
-    return (
-        NewsPage.objects.child_of(index_page)
-        .live()
-        .public()
-        .select_related("image")
-        .order_by("-date", "-pk")
-    )

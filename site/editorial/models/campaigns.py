@@ -1,5 +1,8 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,6 +12,11 @@ from wagtail.search import index
 
 from orne_site.editorial.blocks import CampaignBodyBlock
 from orne_site.editorial.models.base import SharedImageMixin, alt_field, image_field
+from orne_site.editorial.selectors import (
+    campaign_filter_current,
+    live_items_for_streams,
+    pages_localized,
+)
 
 
 class CampaignIndexPage(Page):
@@ -25,10 +33,8 @@ class CampaignIndexPage(Page):
         verbose_name = _("liste des campagnes")
 
     def get_context(self, request, *args, **kwargs):
-        from orne_site.editorial.selectors import campaign_list_current
-
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = campaign_list_current(parent=self)
+        context["campaigns"] = CampaignPage.current(parent=self)
         return context
 
 
@@ -65,14 +71,29 @@ class CampaignPage(SharedImageMixin, Page):
     class Meta:
         verbose_name = _("campagne")
 
+    @classmethod
+    def current(cls, *, parent: Page | None = None, locale=None) -> QuerySet:
+        """Live campaigns still running, newest first (below ``parent``, in ``locale``)."""
+        campaigns = cls.objects.live().public().select_related("hero_image")
+        if parent is not None:
+            campaigns = campaigns.child_of(parent)
+        if locale is not None:
+            campaigns = campaigns.filter(locale=locale)
+        return campaign_filter_current(campaigns).order_by("-start_date", "-first_published_at")
+
+    @classmethod
+    def current_by_id(cls, *, ids: Iterable[int]) -> dict[int, Page]:
+        """The chosen campaigns still running, by id, in the visitor's language if translated."""
+        chosen = cls.objects.filter(pk__in=list(ids)).only("pk", "translation_key")
+        running = campaign_filter_current(cls.objects.live().public().select_related("hero_image"))
+        return pages_localized(chosen, running)
+
     def clean(self):
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("La fin doit suivre le début.")})
 
     def get_context(self, request, *args, **kwargs):
-        from orne_site.editorial.selectors import live_items_for_streams
-
         context = super().get_context(request, *args, **kwargs)
         context["live_items"] = live_items_for_streams(self.body)
         return context

@@ -9,6 +9,12 @@ from wagtail.search import index
 from merchants.selectors import commune_list_with_most_merchants, merchant_list_public
 from orne_site.editorial.choosers import ProductChooserBlock
 from orne_site.editorial.models.base import SharedImageMixin, alt_field, image_field
+from orne_site.editorial.models.campaigns import CampaignPage
+from orne_site.editorial.selectors import (
+    live_items_for_values,
+    product_list_latest,
+    stream_chosen_ids,
+)
 
 HOME_ITEMS = 8
 
@@ -83,29 +89,27 @@ class HomePage(SharedImageMixin, Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from orne_site.editorial import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_featured_items(self, selectors=selectors))
+        context.update(home_featured_items(self))
         context["top_communes"] = commune_list_with_most_merchants(limit=HOME_ITEMS)
         return context
 
 
-def home_featured_items(home: HomePage, *, selectors) -> dict:
+def home_featured_items(home: HomePage) -> dict:
     """The chosen campaigns, shops and products still on show, or the latest ones if none."""
-    campaign_ids = selectors.stream_chosen_ids(home.featured_campaigns, block_type="campaign")
+    campaign_ids = stream_chosen_ids(home.featured_campaigns, block_type="campaign")
     if campaign_ids:
-        found = selectors.campaign_pages_localized(ids=campaign_ids)
+        found = CampaignPage.current_by_id(ids=campaign_ids)
         campaigns = [found[pk] for pk in campaign_ids if pk in found]
     else:
-        campaigns = list(selectors.campaign_list_current(locale=home.locale)[:3])
+        campaigns = list(CampaignPage.current(locale=home.locale)[:3])
 
-    shop_ids = selectors.stream_chosen_ids(home.featured_shops, block_type="shop")
-    live = selectors.live_items_for_values(
-        products=selectors.stream_chosen_ids(home.chosen_products, block_type="product"),
+    shop_ids = stream_chosen_ids(home.featured_shops, block_type="shop")
+    live = live_items_for_values(
+        products=stream_chosen_ids(home.chosen_products, block_type="product"),
         shops=shop_ids,
     )
-    product_ids = selectors.stream_chosen_ids(home.chosen_products, block_type="product")
+    product_ids = stream_chosen_ids(home.chosen_products, block_type="product")
     products = [live.products[pk] for pk in product_ids if pk in live.products]
     return {
         "featured_campaigns": campaigns,
@@ -114,5 +118,5 @@ def home_featured_items(home: HomePage, *, selectors) -> dict:
         "featured_merchants": (
             [] if shop_ids else merchant_list_public().order_by("-created_at", "pk")[:HOME_ITEMS]
         ),
-        "featured_products": products or selectors.product_list_latest(limit=HOME_ITEMS),
+        "featured_products": products or product_list_latest(limit=HOME_ITEMS),
     }

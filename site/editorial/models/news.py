@@ -26,11 +26,19 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("liste des actualités")
 
-    def get_context(self, request, *args, **kwargs):
-        from orne_site.editorial.selectors import news_list_for_index
+    def news_items(self):
+        """Live, public news below this page, newest first, with their image."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .order_by("-date", "-pk")
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(news_list_for_index(index_page=self), NEWS_PER_PAGE)
+        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
         context["news_items"] = paginator.get_page(request.GET.get("page"))
         return context
 

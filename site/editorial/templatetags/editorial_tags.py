@@ -3,9 +3,15 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.whitelist import Whitelister
+
+from orne_site.editorial.models import SiteSettings
+from orne_site.editorial.models.settings import SOCIAL_NETWORKS
+from orne_site.editorial.seo import local_business_data, organization_data, product_data
+from orne_site.editorial.seo import page_seo as build_page_seo
 
 register = template.Library()
 
@@ -27,16 +33,13 @@ def richtext_clean(value) -> str:
 
 @register.filter
 def social_network_label(network: str) -> str:
-    from orne_site.editorial.models.settings import SOCIAL_NETWORKS
 
     return dict(SOCIAL_NETWORKS).get(network, network)
 
 
 @register.simple_tag(takes_context=True)
 def page_seo(context, page):
-    from orne_site.editorial.seo import page_seo as build
-
-    return build(page=page, request=context.get("request"))
+    return build_page_seo(page=page, request=context.get("request"))
 
 
 def _json_ld(data: dict) -> str:
@@ -47,14 +50,11 @@ def _json_ld(data: dict) -> str:
 
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context):
-    from orne_site.editorial.seo import organization_data
 
     request = context.get("request")
     page = context.get("page")
     site_settings = None
     if request is not None:
-        from orne_site.editorial.models import SiteSettings
-
         site_settings = SiteSettings.for_request(request)
     return _json_ld(
         organization_data(
@@ -68,7 +68,6 @@ def organization_json_ld(context):
 
 @register.simple_tag(takes_context=True)
 def local_business_json_ld(context):
-    from orne_site.editorial.seo import local_business_data
 
     return _json_ld(
         local_business_data(
@@ -82,7 +81,6 @@ def local_business_json_ld(context):
 
 @register.simple_tag(takes_context=True)
 def product_json_ld(context, product):
-    from orne_site.editorial.seo import product_data
 
     return _json_ld(product_data(product=product, request=context.get("request")))
 
@@ -91,7 +89,6 @@ def product_json_ld(context, product):
 def language_links(context, page):
     """One link per site language: to this page's translation when it is live, else to that
     language's home page (an English visitor on an untranslated page still gets a way out)."""
-    from django.conf import settings
 
     request = context.get("request")
     versions = {
