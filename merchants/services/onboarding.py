@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Site
 
 from merchants.models import (
     Commune,
@@ -82,7 +82,9 @@ def _unique_slug(name: str, commune: Commune) -> str:
 def merchant_index_page_get_or_create() -> MerchantIndexPage:
     index = MerchantIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
-        home = Page.objects.filter(depth=2, locale=Locale.get_default()).first()
+        # Under the default site's home page, wherever the site's tree puts it (the app may
+        # plug into a Wagtail site whose home is not the first page below the root).
+        home = Site.objects.get(is_default_site=True).root_page.localized.specific
         index = home.add_child(
             instance=MerchantIndexPage(
                 title=_("Commerçants"), slug="commercants", locale=Locale.get_default()

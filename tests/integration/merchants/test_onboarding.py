@@ -5,9 +5,15 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from oscar.core.loading import get_model
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page, Site
 
-from merchants.models import Commune, Merchant, MerchantApplication, MerchantPage
+from merchants.models import (
+    Commune,
+    Merchant,
+    MerchantApplication,
+    MerchantIndexPage,
+    MerchantPage,
+)
 from merchants.services.onboarding import (
     OnboardingError,
     merchant_application_approve,
@@ -251,3 +257,20 @@ def test_staff_create_form_refuses_a_name_with_a_line_break(client, council_staf
     assert response.status_code == 200
     assert "sur une seule ligne" in response.content.decode()
     assert not Merchant.objects.exists()
+
+
+def test_the_shops_index_is_created_under_the_sites_home_wherever_it_stands(
+    application, council_staff
+):
+    MerchantIndexPage.objects.all().delete()
+    site = Site.objects.get(is_default_site=True)
+    portal = site.root_page.add_child(instance=Page(title="Portail", slug="portail"))
+    home = portal.add_child(instance=Page(title="Marché", slug="marche"))
+    site.root_page = home
+    site.save()
+
+    merchant_application_approve(application_id=application.pk, decided_by=council_staff)
+
+    index = MerchantIndexPage.objects.get()
+    assert index.get_parent().pk == home.pk
+    assert index.depth == 5  # root, French home, portal, our home, index
