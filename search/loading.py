@@ -13,8 +13,9 @@ from collections import defaultdict
 
 from oscar.core.loading import get_model
 
+from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Merchant
-from search.documents import MODE_CLICK_COLLECT, MODE_DELIVERY, category_chains, facet_value
+from search.documents import category_chains, facet_value
 from search.models import SearchableProduct
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -61,7 +62,14 @@ def _values(row, chain: list[tuple[str, str]], image: str, delivery: dict) -> di
     (pk, title, slug, description, created, price, currency, stock, allocated,
      merchant_id, name, merchant_slug, delivers, collects,
      insee, commune, epci_code, epci_name) = row  # fmt: skip
-    modes = [m for m, on in ((MODE_DELIVERY, delivers), (MODE_CLICK_COLLECT, collects)) if on]
+    modes = [
+        m
+        for m, on in (
+            (FulfilmentMode.DELIVERY.value, delivers),
+            (FulfilmentMode.CLICK_COLLECT.value, collects),
+        )
+        if on
+    ]
     return {
         "title": title,
         "description": description,

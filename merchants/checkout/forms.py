@@ -42,9 +42,9 @@ class CheckoutForm(forms.Form):
             merchant, option = group.merchant, options[group.merchant.pk]
             modes = []
             if option.delivery is not None:
-                modes.append((FulfilmentMode.DELIVERY, _("Livraison à domicile")))
+                modes.append((FulfilmentMode.DELIVERY, FulfilmentMode.DELIVERY.label))
             if option.pickup_slots:
-                modes.append((FulfilmentMode.CLICK_COLLECT, _("Retrait en boutique")))
+                modes.append((FulfilmentMode.CLICK_COLLECT, FulfilmentMode.CLICK_COLLECT.label))
             self.fields[f"mode_{merchant.pk}"] = forms.ChoiceField(
                 label=merchant.name,
                 choices=modes,

@@ -35,7 +35,7 @@ def checkout_prepare(
     plan = checkout_plan_build(
         groups=basket_groups_by_merchant(basket=basket), choices=choices, commune=commune, now=now
     )
-    address = shipping_address if any(g.fulfilment_mode == "delivery" for g in plan.groups) else {}
+    address = shipping_address if any(g.is_delivery for g in plan.groups) else {}
     if (
         pending is not None
         and pending.status == Checkout.Status.PENDING
