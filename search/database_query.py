@@ -16,14 +16,14 @@ import re
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
 from search.documents import category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
@@ -163,7 +163,7 @@ def _price_q(low, high) -> Q:
 
 
 def _in_stock_q() -> Q:
-    return Q(stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0))
+    return free_stock_q(prefix="stockrecords__")
 
 
 def _base(matches: list[int] | None) -> QuerySet:

@@ -14,6 +14,7 @@ from modelsearch import index
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import stockrecord_free_stock
 from merchants.models import Merchant
 from search.documents import (
     category_chains,
@@ -213,7 +214,7 @@ class SearchableProduct(index.Indexed, Product):
         record = self._stockrecord()
         if record is None:
             return False
-        return record.net_stock_level > 0
+        return stockrecord_free_stock(record) > 0
 
     # Facet labels and what a result shows
     @document_value

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commerce.order.models import FulfilmentMode
+from commerce.order.fulfilment import FulfilmentMode
 from merchants.checkout.plans import FulfilmentChoice
 from merchants.models import Commune
 
