@@ -60,6 +60,7 @@ def make_shops(count: int, *, stock: int):
 
 
 def prepare_checkout(shops, Basket, now):
+    from commerce.order.fulfilment import FulfilmentMode
     from commerce.order.services import checkout_create
     from commerce.partner.strategy import France
     from merchants.checkout.fulfilment import pickup_slots
@@ -73,7 +74,9 @@ def prepare_checkout(shops, Basket, now):
             basket.add_product(record.product, 1)
     groups = basket_groups_by_merchant(basket=basket)
     choices = {
-        shop.pk: FulfilmentChoice("click_collect", pickup_slots(merchant=shop, now=now)[-1].key)
+        shop.pk: FulfilmentChoice(
+            FulfilmentMode.CLICK_COLLECT, pickup_slots(merchant=shop, now=now)[-1].key
+        )
         for shop, _ in shops
     }
     plan = checkout_plan_build(groups=groups, choices=choices, commune=None, now=now)

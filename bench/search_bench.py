@@ -46,6 +46,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.utils.http import urlencode  # noqa: E402
 from modelsearch.backends import get_search_backend  # noqa: E402
 
+from commerce.order.fulfilment import FulfilmentMode  # noqa: E402
 from search import selectors  # noqa: E402
 from search.engine_query import search_bodies  # noqa: E402
 from search.forms import ProductSearchForm  # noqa: E402
@@ -62,7 +63,7 @@ QUERY_MIX = [
     {"q": "cidre", "in_stock": "true"},
     {"q": "miel", "sort": "price"},
     {"q": "Alençon"},
-    {"q": "savon", "mode": "click_collect"},
+    {"q": "savon", "mode": FulfilmentMode.CLICK_COLLECT.value},
     {"q": "livre", "min_price": "5", "max_price": "20"},
     {"commune": "61001"},
     {"category": "fromages", "sort": "-price"},

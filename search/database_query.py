@@ -16,15 +16,16 @@ import re
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
-from search.documents import MODES, category_chains, facet_value
+from search.documents import category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.models import SearchableMerchant, SearchableProduct
 from search.query import (
@@ -124,9 +125,9 @@ def _filters(query: ProductQuery) -> dict[str, Q]:
         filters["merchant"] = Q(**{f"{MERCHANT}__slug__in": query.merchants})
     if query.modes:
         q = Q(pk__in=[])
-        if "delivery" in query.modes:
+        if FulfilmentMode.DELIVERY in query.modes:
             q |= Q(**{f"{MERCHANT}__offers_delivery": True})
-        if "click_collect" in query.modes:
+        if FulfilmentMode.CLICK_COLLECT in query.modes:
             q |= Q(**{f"{MERCHANT}__offers_click_collect": True})
         filters["mode"] = q
     if query.min_price is not None or query.max_price is not None:
@@ -162,7 +163,7 @@ def _price_q(low, high) -> Q:
 
 
 def _in_stock_q() -> Q:
-    return Q(stockrecords__num_in_stock__gt=Coalesce(F("stockrecords__num_allocated"), 0))
+    return free_stock_q(prefix="stockrecords__")
 
 
 def _base(matches: list[int] | None) -> QuerySet:
@@ -223,11 +224,14 @@ def _category_counts(matches, filters) -> list[tuple[str, int]]:
 
 def _mode_counts(matches, filters) -> list[tuple[str, int]]:
     queryset = _apply(_base(matches), filters, skip="mode")
-    flags = {"delivery": "offers_delivery", "click_collect": "offers_click_collect"}
+    flags = {
+        FulfilmentMode.DELIVERY.value: "offers_delivery",
+        FulfilmentMode.CLICK_COLLECT.value: "offers_click_collect",
+    }
     totals = queryset.aggregate(
-        **{mode: Count("pk", filter=Q(**{f"{MERCHANT}__{flags[mode]}": True})) for mode in MODES}
+        **{mode: Count("pk", filter=Q(**{f"{MERCHANT}__{flags[mode]}": True})) for mode in flags}
     )
-    return [(mode, totals[mode]) for mode in MODES]
+    return [(mode, totals[mode]) for mode in flags]
 
 
 def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> tuple[int, list[int]]:

@@ -20,9 +20,6 @@ StockRecord = get_model("partner", "StockRecord")
 
 # Facet values carry their label, so facets are answered by the engine alone (no SQL).
 FACET_SEPARATOR = "|"
-MODE_DELIVERY = "delivery"
-MODE_CLICK_COLLECT = "click_collect"
-MODES = (MODE_DELIVERY, MODE_CLICK_COLLECT)
 
 
 def facet_value(key: str, label: str) -> str:

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from commerce.order.fulfilment import FulfilmentMode
 from search.documents import facet_split
-from search.query import MODE_LABELS, PRICE_RANGES, FacetValue, ProductQuery
+from search.query import PRICE_RANGES, FacetValue, ProductQuery
 
 SELECTED = {
     "category": "categories",
@@ -43,7 +44,7 @@ def labelled_facet(
     for raw, count in counts:
         key, label = facet_split(raw)
         if facet == "mode":
-            label = str(MODE_LABELS.get(key, key))
+            label = str(dict(FulfilmentMode.choices).get(key, key))
         if count or key in selected:
             values.append(FacetValue(value=key, label=label, count=count, selected=key in selected))
     return sorted(values, key=lambda v: (-v.count, v.label))

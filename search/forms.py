@@ -8,14 +8,11 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from commerce.order.fulfilment import FulfilmentMode
 from merchants.validators import validate_no_control_characters
 from search.query import MAX_PAGE, PRICE_RANGES, SORT_RELEVANCE, SORTS, ProductQuery
 
 KEY = RegexValidator(r"^[A-Za-z0-9_-]{1,100}$", _("Valeur invalide."))
-MODE_CHOICES = [
-    ("delivery", _("Livraison à domicile")),
-    ("click_collect", _("Retrait en boutique")),
-]
 
 
 class KeyListField(forms.Field):
@@ -62,7 +59,7 @@ class ProductSearchForm(forms.Form):
     category = KeyListField(required=False)
     merchant = KeyListField(required=False)
     mode = forms.MultipleChoiceField(
-        choices=MODE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        choices=FulfilmentMode.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     delivers_to = forms.CharField(required=False, validators=[KEY])
     price = forms.ChoiceField(

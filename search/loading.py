@@ -13,8 +13,10 @@ from collections import defaultdict
 
 from oscar.core.loading import get_model
 
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import free_stock_from_values
 from merchants.models import Merchant
-from search.documents import MODE_CLICK_COLLECT, MODE_DELIVERY, category_chains, facet_value
+from search.documents import category_chains, facet_value
 from search.models import SearchableProduct
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -61,7 +63,14 @@ def _values(row, chain: list[tuple[str, str]], image: str, delivery: dict) -> di
     (pk, title, slug, description, created, price, currency, stock, allocated,
      merchant_id, name, merchant_slug, delivers, collects,
      insee, commune, epci_code, epci_name) = row  # fmt: skip
-    modes = [m for m, on in ((MODE_DELIVERY, delivers), (MODE_CLICK_COLLECT, collects)) if on]
+    modes = [
+        m
+        for m, on in (
+            (FulfilmentMode.DELIVERY.value, delivers),
+            (FulfilmentMode.CLICK_COLLECT.value, collects),
+        )
+        if on
+    ]
     return {
         "title": title,
         "description": description,
@@ -78,8 +87,7 @@ def _values(row, chain: list[tuple[str, str]], image: str, delivery: dict) -> di
         "delivery_commune_codes": delivery.get(merchant_id, []) if delivers else [],
         "price_incl_tax": price,
         "price_currency": currency,
-        # Oscar's net stock level: nothing in stock when it is unknown.
-        "in_stock": stock is not None and stock - (allocated or 0) > 0,
+        "in_stock": free_stock_from_values(num_in_stock=stock, num_allocated=allocated) > 0,
         "commune_facet": facet_value(insee, commune),
         "intercommunality_facet": facet_value(epci_code, epci_name) if epci_code else "",
         "merchant_facet": facet_value(merchant_slug, name),

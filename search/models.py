@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from oscar.core.loading import get_model
 
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import stockrecord_free_stock
 from merchants.models import Merchant
 from search.documents import (
-    MODE_CLICK_COLLECT,
-    MODE_DELIVERY,
     category_chains,
     facet_value,
     product_index_queryset,
@@ -182,8 +182,8 @@ class SearchableProduct(index.Indexed, Product):
         return [
             mode
             for mode, offered in (
-                (MODE_DELIVERY, merchant.offers_delivery),
-                (MODE_CLICK_COLLECT, merchant.offers_click_collect),
+                (FulfilmentMode.DELIVERY.value, merchant.offers_delivery),
+                (FulfilmentMode.CLICK_COLLECT.value, merchant.offers_click_collect),
             )
             if offered
         ]
@@ -214,7 +214,7 @@ class SearchableProduct(index.Indexed, Product):
         record = self._stockrecord()
         if record is None:
             return False
-        return record.net_stock_level > 0
+        return stockrecord_free_stock(record) > 0
 
     # Facet labels and what a result shows
     @document_value

@@ -32,10 +32,6 @@ PRICE_RANGES: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
     ("50-", Decimal("50"), None),
 )
 
-# Facets in the order the page shows them; `mode` and `in_stock` have fixed labels.
-FACETS = ("category", "commune", "intercommunality", "merchant", "mode", "price", "in_stock")
-MODE_LABELS = {"delivery": _("Livraison à domicile"), "click_collect": _("Retrait en boutique")}
-
 
 @dataclass(frozen=True)
 class ProductQuery:

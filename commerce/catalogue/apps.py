@@ -2,6 +2,6 @@ import oscar.apps.catalogue.apps as apps
 
 
 class CatalogueConfig(apps.CatalogueConfig):
-    """Oscar's catalogue, forked: later issues index products and add merchant data."""
+    """Oscar's catalogue, forked for merchant data on products."""
 
     name = "commerce.catalogue"

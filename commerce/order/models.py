@@ -8,10 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.abstract_models import AbstractOrder
 
-
-class FulfilmentMode(models.TextChoices):
-    DELIVERY = "delivery", _("Livraison à domicile")
-    CLICK_COLLECT = "click_collect", _("Retrait en boutique")
+from commerce.order.fulfilment import FulfilmentMode
 
 
 class Checkout(models.Model):
@@ -106,6 +103,10 @@ class Order(AbstractOrder):
     delivery_commune_code = models.CharField(
         _("commune livrée (code INSEE)"), max_length=5, blank=True
     )
+
+    @property
+    def is_delivery(self) -> bool:
+        return self.fulfilment_mode == FulfilmentMode.DELIVERY
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from commerce.order.fulfilment import FulfilmentMode
+
 
 @dataclass(frozen=True)
 class PlannedLine:
@@ -36,7 +38,7 @@ class PlannedGroup:
     """One merchant's part: its lines and how the shopper receives them."""
 
     partner_id: int
-    fulfilment_mode: str  # commerce.order.models.FulfilmentMode
+    fulfilment_mode: str  # commerce.order.fulfilment.FulfilmentMode
     shipping_incl_tax: Decimal
     shipping_excl_tax: Decimal
     lines: tuple[PlannedLine, ...]
@@ -44,6 +46,10 @@ class PlannedGroup:
     pickup_ends_at: datetime | None = None
     pickup_address: str = ""
     delivery_commune_code: str = ""
+
+    @property
+    def is_delivery(self) -> bool:
+        return self.fulfilment_mode == FulfilmentMode.DELIVERY
 
     @property
     def subtotal_incl_tax(self) -> Decimal:

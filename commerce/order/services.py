@@ -23,11 +23,13 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.locks import checkout_lock
-from commerce.order.models import Checkout, FulfilmentMode, Order
+from commerce.order.models import Checkout, Order
 from commerce.order.plan import CheckoutPlan, PlannedGroup, PlannedLine
 from commerce.partner.locks import stockrecords_lock
 from commerce.partner.models import StockRecord
+from commerce.partner.stock import stockrecord_free_stock
 
 Line = get_model("order", "Line")
 Country = get_model("address", "Country")
@@ -164,7 +166,7 @@ def _allocate_group(
             missing.append(MissingLine(line=line, quantity=line.quantity))
             continue
         if record.can_track_allocations:
-            quantity = max(0, min(line.quantity, record.net_stock_level))
+            quantity = min(line.quantity, stockrecord_free_stock(record))
         else:
             quantity = line.quantity
         if quantity < line.quantity:

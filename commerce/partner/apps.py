@@ -2,6 +2,6 @@ import oscar.apps.partner.apps as apps
 
 
 class PartnerConfig(apps.PartnerConfig):
-    """Oscar's partner app, forked for French VAT on stock records (and locking, later)."""
+    """Oscar's partner app, forked for French VAT on stock records."""
 
     name = "commerce.partner"

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
 
+from commerce.partner.stock import free_stock_expression
 from commerce.partner.vat import VatRate
 
 
@@ -76,10 +77,9 @@ class StockRecord(AbstractStockRecord):
         if not self.can_track_allocations:
             return
         self.pre_save_signal()
-        free = Coalesce(F("num_in_stock"), 0) - Coalesce(F("num_allocated"), 0)
         updated = (
             self.__class__.objects.filter(pk=self.pk)
-            .alias(free=free)
+            .alias(free=free_stock_expression())
             .filter(free__gte=quantity)
             .update(num_allocated=Coalesce(F("num_allocated"), 0) + quantity)
         )

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commerce.order.models import FulfilmentMode
+from commerce.order.fulfilment import FulfilmentMode
 from merchants.checkout.plans import FulfilmentChoice
 from merchants.models import Commune
 
@@ -42,9 +42,9 @@ class CheckoutForm(forms.Form):
             merchant, option = group.merchant, options[group.merchant.pk]
             modes = []
             if option.delivery is not None:
-                modes.append((FulfilmentMode.DELIVERY, _("Livraison à domicile")))
+                modes.append((FulfilmentMode.DELIVERY, FulfilmentMode.DELIVERY.label))
             if option.pickup_slots:
-                modes.append((FulfilmentMode.CLICK_COLLECT, _("Retrait en boutique")))
+                modes.append((FulfilmentMode.CLICK_COLLECT, FulfilmentMode.CLICK_COLLECT.label))
             self.fields[f"mode_{merchant.pk}"] = forms.ChoiceField(
                 label=merchant.name,
                 choices=modes,

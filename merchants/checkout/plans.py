@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from commerce.order.models import FulfilmentMode
+from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.plan import CheckoutPlan, PlannedGroup, PlannedLine
 from merchants.checkout.fulfilment import PickupSlot, fulfilment_options
 from merchants.checkout.selectors import MerchantGroup

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from commerce.order.plan import CheckoutPlan, PlannedGroup
+from commerce.partner.stock import stockrecord_free_stock
 from commerce.partner.strategy import strategy_new
 from merchants.models import Merchant, OpeningPeriod
 
@@ -96,7 +97,7 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
                 quantity=line.quantity,
                 unit_price_incl_tax=price.incl_tax,
                 unit_price_excl_tax=price.excl_tax,
-                available=max(0, record.net_stock_level) if tracks else None,
+                available=stockrecord_free_stock(record) if tracks else None,
             )
         )
     groups = [

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
 from commerce.order.services import checkout_create
+from commerce.partner.stock import stockrecord_free_stock
 from commerce.payment.services import PaymentUnderWay, checkout_plan_replace
 from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
@@ -35,7 +36,7 @@ def checkout_prepare(
     plan = checkout_plan_build(
         groups=basket_groups_by_merchant(basket=basket), choices=choices, commune=commune, now=now
     )
-    address = shipping_address if any(g.fulfilment_mode == "delivery" for g in plan.groups) else {}
+    address = shipping_address if any(g.is_delivery for g in plan.groups) else {}
     if (
         pending is not None
         and pending.status == Checkout.Status.PENDING
@@ -70,7 +71,7 @@ def basket_line_set_quantity(*, basket, line_id: int, quantity: int) -> int:
     record = line.stockrecord
     tracks = line.product.product_class is None or line.product.product_class.track_stock
     if tracks and record is not None:
-        quantity = min(quantity, max(0, record.net_stock_level))
+        quantity = min(quantity, stockrecord_free_stock(record))
     if quantity == 0:
         line.delete()
     else:

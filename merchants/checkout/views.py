@@ -18,6 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.models import Checkout
 from commerce.order.plan import CheckoutPlan
 from commerce.payment.services import (
@@ -109,6 +110,7 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "commune": commune,
             "commune_form": CommuneForm(initial={"commune": commune}),
+            "mode_delivery": FulfilmentMode.DELIVERY.value,
         },
     )
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commerce.order.fulfilment import FulfilmentMode
 from merchants.models.geography import Commune
 from merchants.models.merchant import MerchantCategory
 from merchants.validators import (
@@ -13,8 +14,8 @@ from merchants.validators import (
 
 
 class SalesMode(models.TextChoices):
-    DELIVERY = "delivery", _("Livraison à domicile")
-    CLICK_COLLECT = "click_collect", _("Retrait en boutique (click & collect)")
+    DELIVERY = FulfilmentMode.DELIVERY.value, FulfilmentMode.DELIVERY.label
+    CLICK_COLLECT = FulfilmentMode.CLICK_COLLECT.value, _("Retrait en boutique (click & collect)")
     BOTH = "both", _("Les deux")
 
 

@@ -15,26 +15,21 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from commerce.order.models import FulfilmentMode, Order
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.order.models import Order
+from commerce.order.statuses import OrderStatus
 from commerce.partner.locks import stockrecords_lock
 from commerce.payment.services import order_refund
 from merchants.audit import order_refund_log, order_status_log, product_stock_log
 
-RECEIVED = "Reçue"
-PREPARING = "En préparation"
-READY = "Prête à retirer"
-SHIPPED = "Expédiée"
-COLLECTED = "Retirée"
-DELIVERED = "Livrée"
-CANCELLED = "Annulée"
 # The shopper has the articles: their allocation becomes a sale.
-HANDED_OVER = (COLLECTED, DELIVERED)
+HANDED_OVER = (OrderStatus.COLLECTED, OrderStatus.DELIVERED)
 # Statuses that only make sense for one way of handing the order over.
 ONLY_FOR = {
-    READY: FulfilmentMode.CLICK_COLLECT,
-    COLLECTED: FulfilmentMode.CLICK_COLLECT,
-    SHIPPED: FulfilmentMode.DELIVERY,
-    DELIVERED: FulfilmentMode.DELIVERY,
+    OrderStatus.READY: FulfilmentMode.CLICK_COLLECT,
+    OrderStatus.COLLECTED: FulfilmentMode.CLICK_COLLECT,
+    OrderStatus.SHIPPED: FulfilmentMode.DELIVERY,
+    OrderStatus.DELIVERED: FulfilmentMode.DELIVERY,
 }
 
 
@@ -72,7 +67,7 @@ def merchant_order_set_status(*, order_id: int, status: str, by) -> Order:
         order_status_log(order=order, old=previous, new=status, by=by)
         if status in HANDED_OVER:
             _order_consume_stock(order=order, by=by)
-        if status == CANCELLED:
+        if status == OrderStatus.CANCELLED:
             _order_release_stock(order=order)
             # Refunded inside the transaction: if Stripe refuses, the order stays as it was.
             refunded = order_refund(order=order, by=by)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from search.query import MODE_LABELS
+from commerce.order.fulfilment import FulfilmentMode
 from search.serializers import image_url, product_url
 
 register = template.Library()
@@ -20,4 +20,4 @@ def hit_product_url(hit) -> str:
 
 @register.filter
 def mode_label(mode: str) -> str:
-    return str(MODE_LABELS.get(mode, mode))
+    return str(dict(FulfilmentMode.choices).get(mode, mode))

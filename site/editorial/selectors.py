@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 from wagtail.models import Locale, Page
 
+from commerce.partner.stock import free_stock_q
 from merchants.models import MerchantPage
 
 Product = get_model("catalogue", "Product")
@@ -33,11 +33,9 @@ class LiveItems:
 
 def product_list_on_sale() -> QuerySet:
     """Public products of an active shop with stock left, with price and photo prefetched."""
-    available = (
-        StockRecord.objects.filter(product=OuterRef("pk"), partner__merchant__is_active=True)
-        .annotate(available=F("num_in_stock") - Coalesce("num_allocated", Value(0)))
-        .filter(available__gt=0)
-    )
+    available = StockRecord.objects.filter(
+        product=OuterRef("pk"), partner__merchant__is_active=True
+    ).filter(free_stock_q())
     return (
         Product.objects.filter(is_public=True)
         .filter(Exists(available))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
+from commerce.partner.stock import stockrecord_free_stock
 from merchants.text import merchant_text_plain
 
 SHARE_RENDITION = "fill-1200x630"
@@ -158,7 +159,7 @@ def product_data(*, product, request) -> dict:
     if getattr(image, "original", None) and getattr(image, "pk", None):
         data["image"] = request.build_absolute_uri(image.original.url) if request else ""
     if record is not None and record.price_incl_tax is not None:
-        in_stock = record.net_stock_level > 0
+        in_stock = stockrecord_free_stock(record) > 0
         data["offers"] = {
             "@type": "Offer",
             "price": str(record.price_incl_tax),

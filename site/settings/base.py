@@ -8,6 +8,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from commerce.order.statuses import INITIAL_ORDER_STATUS, ORDER_STATUS_PIPELINE
+
 from .env import (
     env_bool,
     env_float,
@@ -313,16 +315,12 @@ COMMERCE_STRATEGY_CLASS = "merchants.strategy.Marketplace"
 
 # Orders: one per merchant (commerce.order). Statuses are French words a merchant reads in
 # its back office; the pipeline says which change is allowed from each status.
-OSCAR_INITIAL_ORDER_STATUS = "Reçue"
-OSCAR_INITIAL_LINE_STATUS = "Reçue"
+# Defined once in commerce.order.statuses (a module without models, safe to import here).
+OSCAR_INITIAL_ORDER_STATUS = INITIAL_ORDER_STATUS.value
+OSCAR_INITIAL_LINE_STATUS = INITIAL_ORDER_STATUS.value
 OSCAR_ORDER_STATUS_PIPELINE = {
-    "Reçue": ("En préparation", "Annulée"),
-    "En préparation": ("Prête à retirer", "Expédiée", "Annulée"),
-    "Prête à retirer": ("Retirée", "Annulée"),
-    "Expédiée": ("Livrée",),
-    "Retirée": (),
-    "Livrée": (),
-    "Annulée": (),
+    status.value: tuple(next_status.value for next_status in next_statuses)
+    for status, next_statuses in ORDER_STATUS_PIPELINE.items()
 }
 
 # Stripe: real keys in production; `make run` and the tests point STRIPE_API_BASE and

@@ -2,7 +2,6 @@
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
-from .env import env_str
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,8 +23,3 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # several engines, comma-separated (CI: OpenSearch and Elasticsearch): each search test then
 # runs on the database and on each engine.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
-TEST_SEARCH_URLS = [
-    url.strip()
-    for url in (env_str("TEST_SEARCH_URL") or env_str("SEARCH_URL") or "").split(",")
-    if url.strip()
-]

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
+from commerce.order.statuses import OrderStatus
 from commerce.payment.models import StripeEvent
 from merchants.models import Commune, OpeningPeriod
 from merchants.services.onboarding import ShopDetails, merchant_onboard
@@ -133,14 +134,14 @@ def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_sh
     page.goto(f"{live_server.url}/admin/commandes/")
     listing = page.inner_text("main")
     assert book_order.number in listing and cheese_order.number not in listing
-    for status in ("En préparation", "Prête à retirer", "Retirée"):
+    for status in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED):
         page.goto(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
         page.select_option("select[name=status]", value=status)
         page.locator("form#w-editor-form button[type=submit]").first.click()
         page.wait_for_url(f"{live_server.url}/admin/commandes/")
     book_order.refresh_from_db()
     cheese_order.refresh_from_db()
-    assert (book_order.status, cheese_order.status) == ("Retirée", "Reçue")
+    assert (book_order.status, cheese_order.status) == (OrderStatus.COLLECTED, OrderStatus.RECEIVED)
 
 
 def test_a_declined_card_is_explained_in_french_and_the_basket_stays(live_server, page, two_shops):

@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from commerce.order.models import FulfilmentMode
 from commerce.order.services import checkout_create
+from commerce.order.statuses import OrderStatus
 from commerce.payment.gateway import stripe_client
 from commerce.payment.services import (
     checkout_payment_confirm,
@@ -80,13 +81,13 @@ def test_a_merchant_takes_its_pickup_order_to_collected_and_the_shopper_hears_ea
     client.force_login(beta.users.get())
     mail.outbox.clear()
 
-    for status in ("En préparation", "Prête à retirer", "Retirée"):
+    for status in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED):
         with django_capture_on_commit_callbacks(execute=True):
             response = set_status(client, order_b, status)
         assert response.status_code == 302, response.content.decode()[:500]
 
     order_b.refresh_from_db()
-    assert order_b.status == "Retirée"
+    assert order_b.status == OrderStatus.COLLECTED
     assert [m.subject for m in mail.outbox] == [
         f"Votre commande {order_b.number} : En préparation",
         f"Votre commande {order_b.number} : Prête à retirer",
@@ -98,33 +99,33 @@ def test_a_merchant_takes_its_pickup_order_to_collected_and_the_shopper_hears_ea
 def test_the_other_merchant_takes_its_delivery_order_to_delivered(client, paid_basket):
     alpha, _, order_a, order_b, _ = paid_basket
     client.force_login(alpha.users.get())
-    for status in ("En préparation", "Expédiée", "Livrée"):
+    for status in (OrderStatus.PREPARING, OrderStatus.SHIPPED, OrderStatus.DELIVERED):
         assert set_status(client, order_a, status).status_code == 302
     order_a.refresh_from_db()
     order_b.refresh_from_db()
-    assert (order_a.status, order_b.status) == ("Livrée", "Reçue")
+    assert (order_a.status, order_b.status) == (OrderStatus.DELIVERED, OrderStatus.RECEIVED)
     assert list(order_a.status_changes.order_by("pk").values_list("new_status", flat=True)) == [
-        "En préparation",
-        "Expédiée",
-        "Livrée",
+        OrderStatus.PREPARING,
+        OrderStatus.SHIPPED,
+        OrderStatus.DELIVERED,
     ]
 
 
 def test_a_pickup_order_cannot_be_marked_shipped(client, paid_basket):
     _, beta, _, order_b, _ = paid_basket
     client.force_login(beta.users.get())
-    set_status(client, order_b, "En préparation")
-    response = set_status(client, order_b, "Expédiée")
+    set_status(client, order_b, OrderStatus.PREPARING)
+    response = set_status(client, order_b, OrderStatus.SHIPPED)
     assert response.status_code == 200
     order_b.refresh_from_db()
-    assert order_b.status == "En préparation"
+    assert order_b.status == OrderStatus.PREPARING
 
 
 def test_cancelling_refunds_only_that_merchants_part_and_frees_its_stock(client, paid_basket):
     _, beta, order_a, order_b, book = paid_basket
     client.force_login(beta.users.get())
 
-    assert set_status(client, order_b, "Annulée").status_code == 302
+    assert set_status(client, order_b, OrderStatus.CANCELLED).status_code == 302
 
     refunds = stripe_client().v1.refunds.list(
         params={"payment_intent": order_b.checkout.payment_intent_id}
@@ -133,7 +134,7 @@ def test_cancelling_refunds_only_that_merchants_part_and_frees_its_stock(client,
     book.refresh_from_db()
     assert book.num_allocated == 0
     order_a.refresh_from_db()
-    assert order_a.status == "Reçue"
+    assert order_a.status == OrderStatus.RECEIVED
     order_b.checkout.refresh_from_db()
     assert order_b.checkout.refunded_amount == Decimal("18.00")
 
@@ -142,7 +143,7 @@ def test_a_cancellation_shows_its_refund_and_who_made_it_in_the_orders_history(c
     _, beta, order_a, order_b, book = paid_basket
     merchant_user = beta.users.get()
     client.force_login(merchant_user)
-    set_status(client, order_b, "Annulée")
+    set_status(client, order_b, OrderStatus.CANCELLED)
 
     history = client.get(f"/admin/commandes/history/{order_b.pk}/").content.decode()
 
@@ -163,9 +164,9 @@ def test_a_merchant_cannot_see_or_change_the_other_merchants_order_of_the_same_b
         f"/admin/commandes/history/{order_b.pk}/",
         f"/admin/commandes/delete/{order_b.pk}/",
     ):
-        data = {"status": "Annulée"} if method == "post" else None
+        data = {"status": OrderStatus.CANCELLED} if method == "post" else None
         assert getattr(client, method)(url, data).status_code == 404, url
     listing = client.get("/admin/commandes/").content.decode()
     assert order_a.number in listing and order_b.number not in listing
     order_b.refresh_from_db()
-    assert order_b.status == "Reçue"
+    assert order_b.status == OrderStatus.RECEIVED

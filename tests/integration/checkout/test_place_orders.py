@@ -8,6 +8,7 @@ import pytest
 
 from commerce.order.models import Checkout, FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
+from commerce.order.statuses import OrderStatus
 from commerce.partner.models import InsufficientStock
 from merchants.checkout.fulfilment import pickup_slots
 from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
@@ -65,7 +66,7 @@ def test_one_order_per_merchant_with_its_lines_fulfilment_and_totals(two_shop_ch
     assert collected.pickup_starts_at == slot.starts_at
     assert collected.shipping_address is None
     assert {delivered.checkout_id, collected.checkout_id} == {checkout.pk}
-    assert delivered.status == collected.status == "Reçue"
+    assert delivered.status == collected.status == OrderStatus.RECEIVED
     checkout.refresh_from_db()
     assert checkout.status == Checkout.Status.PLACED
     assert result.refund_amount == 0

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from commerce.order.models import Checkout
 from commerce.order.services import checkout_place_orders
+from commerce.order.statuses import OrderStatus
 from commerce.payment.gateway import stripe_client
 from commerce.payment.models import Refund
 from merchants.services.orders import merchant_order_set_status
@@ -43,7 +44,7 @@ def test_missing_stock_is_refunded_even_after_another_order_of_the_basket_was_ca
     camembert.save()
     checkout_place_orders(checkout_id=checkout.pk)  # placed; its refund not asked yet
     book_order = Order.objects.get(lines__title="Le Horla")
-    merchant_order_set_status(order_id=book_order.pk, status="Annulée", by=None)
+    merchant_order_set_status(order_id=book_order.pk, status=OrderStatus.CANCELLED, by=None)
 
     client.get(reverse("orne_checkout:return"))
 

@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from commerce.order.statuses import OrderStatus
 from tests.factories import StockRecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,7 @@ def test_merchant_a_cannot_reach_merchant_b_anywhere(client, two_shops, method):
     payload = {
         "name": "Piraté",
         "title": "Piraté",
-        "status": "Annulée",
+        "status": OrderStatus.CANCELLED,
         "is_active": "",
         "sku": "B-1",
         "price_incl_tax": "0,01",

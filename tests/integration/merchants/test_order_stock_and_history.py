@@ -7,6 +7,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from commerce.order.models import FulfilmentMode
+from commerce.order.statuses import OrderStatus
 from tests.factories import CategoryFactory, MerchantStockRecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,10 +47,10 @@ def set_status(client, order, status):
 
 def test_a_collected_order_takes_its_articles_out_of_the_stock(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=3, status="Prête à retirer")
+    order = order_of(shop, record, quantity=3, status=OrderStatus.READY)
     client.force_login(shop.users.get())
 
-    assert set_status(client, order, "Retirée").status_code == 302
+    assert set_status(client, order, OrderStatus.COLLECTED).status_code == 302
 
     record.refresh_from_db()
     assert (record.num_in_stock, record.num_allocated) == (7, 0)
@@ -58,10 +59,12 @@ def test_a_collected_order_takes_its_articles_out_of_the_stock(client, shop):
 
 def test_a_delivered_order_takes_its_articles_out_of_the_stock(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=2, status="Expédiée", mode=FulfilmentMode.DELIVERY)
+    order = order_of(
+        shop, record, quantity=2, status=OrderStatus.SHIPPED, mode=FulfilmentMode.DELIVERY
+    )
     client.force_login(shop.users.get())
 
-    assert set_status(client, order, "Livrée").status_code == 302
+    assert set_status(client, order, OrderStatus.DELIVERED).status_code == 302
 
     record.refresh_from_db()
     assert (record.num_in_stock, record.num_allocated) == (8, 0)
@@ -69,10 +72,10 @@ def test_a_delivered_order_takes_its_articles_out_of_the_stock(client, shop):
 
 def test_a_cancelled_order_gives_its_articles_back_to_the_stock(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=3, status="Reçue")
+    order = order_of(shop, record, quantity=3, status=OrderStatus.RECEIVED)
     client.force_login(shop.users.get())
 
-    assert set_status(client, order, "Annulée").status_code == 302
+    assert set_status(client, order, OrderStatus.CANCELLED).status_code == 302
 
     record.refresh_from_db()
     assert (record.num_in_stock, record.num_allocated, record.net_stock_level) == (10, 0, 10)
@@ -80,9 +83,9 @@ def test_a_cancelled_order_gives_its_articles_back_to_the_stock(client, shop):
 
 def test_an_order_status_change_shows_in_its_history_with_who_made_it(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=1, status="Reçue")
+    order = order_of(shop, record, quantity=1, status=OrderStatus.RECEIVED)
     client.force_login(shop.users.get())
-    set_status(client, order, "En préparation")
+    set_status(client, order, OrderStatus.PREPARING)
 
     history = client.get(f"/admin/commandes/history/{order.pk}/").content.decode()
 
@@ -115,9 +118,9 @@ def test_a_stock_change_shows_in_the_articles_history_with_who_made_it(client, s
 
 def test_handing_an_order_over_shows_the_stock_it_took_in_the_articles_history(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=3, status="Prête à retirer")
+    order = order_of(shop, record, quantity=3, status=OrderStatus.READY)
     client.force_login(shop.users.get())
-    set_status(client, order, "Retirée")
+    set_status(client, order, OrderStatus.COLLECTED)
 
     history = client.get(f"/admin/articles/history/{record.product.pk}/").content.decode()
 
@@ -127,7 +130,7 @@ def test_handing_an_order_over_shows_the_stock_it_took_in_the_articles_history(c
 
 def test_the_order_page_links_to_its_history(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=1, status="Reçue")
+    order = order_of(shop, record, quantity=1, status=OrderStatus.RECEIVED)
     client.force_login(shop.users.get())
 
     page = client.get(f"/admin/commandes/inspect/{order.pk}/").content.decode()
@@ -138,7 +141,7 @@ def test_the_order_page_links_to_its_history(client, shop):
 
 def test_the_order_page_shows_no_raw_none_for_what_the_order_does_not_have(client, shop):
     record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-    order = order_of(shop, record, quantity=1, status="Reçue")
+    order = order_of(shop, record, quantity=1, status=OrderStatus.RECEIVED)
     client.force_login(shop.users.get())
 
     page = client.get(f"/admin/commandes/inspect/{order.pk}/").content.decode()
