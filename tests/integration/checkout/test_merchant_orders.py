@@ -20,7 +20,7 @@ from merchants.checkout.fulfilment import pickup_slots
 from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import OpeningPeriod
-from tests.integration.merchants.conftest import onboard  # noqa: F401  (fixture)
+from tests.factories import shop_onboard
 from tests.payments import ADDRESS, VISA, card_token
 
 Order = get_model("order", "Order")
@@ -28,11 +28,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid_basket(stripe_settings, onboard, article, basket_of, communes):  # noqa: F811
+def paid_basket(stripe_settings, article, basket_of, communes):
     """Alpha delivers a cheese, Beta keeps a book for pickup: one payment, two orders."""
     home, _, _ = communes
-    alpha = onboard("Alpha Fromages", email="alpha@example.org")
-    beta = onboard("Beta Livres", email="beta@example.org")
+    alpha = shop_onboard(name="Alpha Fromages", email="alpha@example.org")
+    beta = shop_onboard(name="Beta Livres", email="beta@example.org")
     alpha.offers_delivery = True
     alpha.delivery_fee = Decimal("4.50")
     alpha.save()
