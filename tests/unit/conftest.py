@@ -2,20 +2,21 @@
 
 import pytest
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
 
-@pytest.fixture(autouse=True)
-def _unit_tests_touch_no_database(request, django_db_blocker):
-    if request.node.get_closest_marker("django_db") or {
-        "db",
-        "transactional_db",
-        "django_db_setup",
-        "live_server",
-    } & set(request.fixturenames):
+
+def pytest_runtest_setup(item):
+    # Checked before any fixture is set up, so a stray test does not migrate a database first.
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
         pytest.fail(
-            "A unit test must not use the database: make it pure or move it to tests/integration.",
+            f"{item.nodeid} uses the database: make it pure or move it to tests/integration.",
             pytrace=False,
         )
-    # django_db_blocker keeps the database blocked: any query raises instead of connecting.
+
+
+@pytest.fixture(autouse=True)
+def _database_stays_blocked(django_db_blocker):
+    """Any query from a unit test raises instead of reaching a database."""
     django_db_blocker.block()
     yield
     django_db_blocker.restore()
