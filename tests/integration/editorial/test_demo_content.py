@@ -9,16 +9,15 @@ from wagtail.models import Page, Revision
 
 from orne_site.editorial.models import CampaignPage, HomePage, NewsPage, StandardPage
 
-pytestmark = pytest.mark.django_db
+# wagtail-localize publishes each translation when its transaction commits: let the seed
+# commit for real, as it does in production (the migrated rows are restored afterwards).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def run_seed(django_capture_on_commit_callbacks):
-    # wagtail-localize publishes a translation when its transaction commits; the test's
-    # transaction never does, so run the after-commit callbacks as a real run would.
+def run_seed():
     def run():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("seed_demo", merchants=4, products=24)
+        call_command("seed_demo", merchants=4, products=24)
 
     return run
 
