@@ -19,8 +19,7 @@ from commerce.payment.services import (
 from merchants.checkout.fulfilment import pickup_slots
 from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
-from merchants.models import OpeningPeriod
-from tests.factories import shop_onboard
+from tests.factories import merchant_hours_set, shop_onboard
 from tests.payments import ADDRESS, VISA, card_token
 
 Order = get_model("order", "Order")
@@ -37,10 +36,7 @@ def paid_basket(stripe_settings, article, basket_of, communes):
     alpha.delivery_fee = Decimal("4.50")
     alpha.save()
     alpha.delivery_communes.set([home])
-    for day in range(7):
-        OpeningPeriod.objects.create(
-            merchant=beta, weekday=day, opens_at=time(0), closes_at=time(23, 59)
-        )
+    merchant_hours_set(merchant=beta, hours=[(day, time(0), time(23, 59)) for day in range(7)])
     cheese = article(alpha, price="6.20", stock=10, title="Camembert")
     book = article(beta, price="18.00", stock=3, title="Le Horla")
     now = timezone.now()
