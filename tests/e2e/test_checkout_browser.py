@@ -15,9 +15,9 @@ from oscar.core.loading import get_model
 
 from commerce.order.statuses import OrderStatus
 from commerce.payment.models import StripeEvent
-from merchants.models import Commune, OpeningPeriod
+from merchants.models import Commune
 from merchants.services.onboarding import ShopDetails, merchant_onboard
-from tests.factories import MerchantFactory, MerchantStockRecordFactory
+from tests.factories import MerchantFactory, MerchantStockRecordFactory, merchant_hours_set
 
 Order = get_model("order", "Order")
 BOOKS_EMAIL = "librairie@example.org"
@@ -51,10 +51,7 @@ def two_shops(stripe_settings, webhook_to_live_server):
         notify=False,
     )
     # Open all day every day, so a pickup slot exists whenever the test runs.
-    for day in range(7):
-        OpeningPeriod.objects.create(
-            merchant=books, weekday=day, opens_at=time(0), closes_at=time(23, 59)
-        )
+    merchant_hours_set(merchant=books, hours=[(day, time(0), time(23, 59)) for day in range(7)])
     camembert = MerchantStockRecordFactory(
         merchant=cheese, price_incl_tax=Decimal("6.20"), product__title="Camembert"
     )

@@ -4,31 +4,21 @@ import io
 import re
 
 import pytest
-from oscar.core.loading import get_model
 from PIL import Image
 
-from merchants.models import Commune
-from merchants.services.onboarding import ShopDetails, merchant_onboard
+from tests.factories import PASSWORD, CategoryFactory, shop_onboard
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "camembert-au-lait-cru-61"
 
 
 @pytest.fixture
 def shop():
-    Category = get_model("catalogue", "Category")
-    Category.add_root(name="Fromages", slug="fromages")
-    return merchant_onboard(
-        details=ShopDetails(
-            name="Fromagerie du Bocage",
-            commune=Commune.objects.get(insee_code="61169"),
-            email="bocage@example.org",
-        ),
-        password=PASSWORD,
-        notify=False,
+    CategoryFactory(name="Fromages", slug="fromages")
+    return shop_onboard(
+        name="Fromagerie du Bocage", email="bocage@example.org", commune_code="61169"
     )
 
 

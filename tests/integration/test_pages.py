@@ -64,9 +64,16 @@ def test_wagtail_admin_login_page(client):
     assert response.status_code == 200
 
 
-def test_oscar_basket_answers(client):
+def test_an_empty_basket_says_so_and_leads_to_the_articles(client):
     StockRecordFactory()
-    assert client.get("/boutique/basket/").status_code == 200
+    response = client.get("/boutique/basket/")
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "<h1>Votre panier</h1>" in page
+    assert "Votre panier est vide." in page
+    assert 'href="/boutique/catalogue/">Découvrir les articles</a>' in page
+    assert "Choisir livraison ou retrait" not in page
 
 
 def test_oscar_catalogue_browse_leads_to_the_product_search(client):

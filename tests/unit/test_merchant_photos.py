@@ -54,7 +54,6 @@ def test_decompression_bomb_is_refused():
     assert _refusal_code(_png_bomb(), "bombe.png") == "photo_too_many_pixels"
 
 
-@pytest.mark.django_db
 def test_photo_over_the_pixel_limit_is_refused(settings):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 500
     assert _refusal_code(_photo_bytes(size=(40, 20))) == "photo_too_many_pixels"

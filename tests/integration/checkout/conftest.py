@@ -1,6 +1,5 @@
 """Shops with hours and a delivery area, and baskets filled from several of them."""
 
-from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -9,8 +8,13 @@ from oscar.core.loading import get_model
 
 from commerce.order.models import Checkout
 from commerce.partner.strategy import France
-from merchants.models import Commune, OpeningPeriod
-from tests.factories import MerchantFactory, MerchantStockRecordFactory
+from merchants.models import Commune
+from tests.factories import (
+    USUAL_HOURS,
+    MerchantFactory,
+    MerchantStockRecordFactory,
+    merchant_hours_set,
+)
 from tests.payments import ADDRESS
 
 Basket = get_model("basket", "Basket")
@@ -47,20 +51,14 @@ def make_shop(db):
         )
         merchant.delivery_communes.set(delivers_to)
         merchant.delivery_intercommunalities.set(epcis)
-        # Default hours: Tuesday to Saturday, 9:00–12:00 and 14:00–18:00; closed Sunday, Monday.
-        for weekday, opens, closes in hours or [
-            (day, time(h1), time(h2)) for day in range(1, 6) for h1, h2 in ((9, 12), (14, 18))
-        ]:
-            OpeningPeriod.objects.create(
-                merchant=merchant, weekday=weekday, opens_at=opens, closes_at=closes
-            )
+        merchant_hours_set(merchant=merchant, hours=hours or USUAL_HOURS)
         return merchant
 
     return make
 
 
 @pytest.fixture
-def article():
+def article(db):
     def make(merchant, *, price="10.00", vat="5.5", stock=10, title=None):
         kwargs = {"product__title": title} if title else {}
         return MerchantStockRecordFactory(

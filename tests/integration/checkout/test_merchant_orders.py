@@ -20,8 +20,7 @@ from commerce.payment.services import (
 from merchants.checkout.fulfilment import pickup_slots
 from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
 from merchants.checkout.selectors import basket_groups_by_merchant
-from merchants.models import OpeningPeriod
-from tests.integration.merchants.conftest import onboard  # noqa: F401  (fixture)
+from tests.factories import merchant_hours_set, shop_onboard
 from tests.payments import ADDRESS, VISA, card_token
 
 Order = get_model("order", "Order")
@@ -29,19 +28,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid_basket(stripe_settings, onboard, article, basket_of, communes):  # noqa: F811
+def paid_basket(stripe_settings, article, basket_of, communes):
     """Alpha delivers a cheese, Beta keeps a book for pickup: one payment, two orders."""
     home, _, _ = communes
-    alpha = onboard("Alpha Fromages", email="alpha@example.org")
-    beta = onboard("Beta Livres", email="beta@example.org")
+    alpha = shop_onboard(name="Alpha Fromages", email="alpha@example.org")
+    beta = shop_onboard(name="Beta Livres", email="beta@example.org")
     alpha.offers_delivery = True
     alpha.delivery_fee = Decimal("4.50")
     alpha.save()
     alpha.delivery_communes.set([home])
-    for day in range(7):
-        OpeningPeriod.objects.create(
-            merchant=beta, weekday=day, opens_at=time(0), closes_at=time(23, 59)
-        )
+    merchant_hours_set(merchant=beta, hours=[(day, time(0), time(23, 59)) for day in range(7)])
     cheese = article(alpha, price="6.20", stock=10, title="Camembert")
     book = article(beta, price="18.00", stock=3, title="Le Horla")
     now = timezone.now()

@@ -3,15 +3,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from merchants.models import Commune
-from merchants.services.onboarding import ShopDetails, merchant_onboard
 from orne_site.editorial.models import (
     CampaignIndexPage,
     CampaignPage,
     HomePage,
     NewsIndexPage,
 )
-from tests.factories import MerchantStockRecordFactory, page_add
+from tests.factories import MerchantStockRecordFactory, page_add, shop_onboard
 
 
 @pytest.fixture
@@ -32,18 +30,9 @@ def news_index(home):
 @pytest.fixture
 def shop(db):
     """A shop onboarded through the real service: merchant, partner and live page."""
-    counter = iter(range(1000))
 
     def make(name: str = "Fromagerie Hébert"):
-        return merchant_onboard(
-            details=ShopDetails(
-                name=name,
-                commune=Commune.objects.get(insee_code="61001"),
-                email=f"shop{next(counter)}-{name.split()[0].lower()}@example.org",
-            ),
-            password="un-mot-de-passe-solide-61",
-            notify=False,
-        )
+        return shop_onboard(name=name)
 
     return make
 
@@ -68,11 +57,3 @@ def campaign(campaign_index):
         )
 
     return make
-
-
-def products_block(products, heading="Nos idées cadeaux"):
-    return ("chosen_products", {"heading": heading, "products": list(products)})
-
-
-def shops_block(pages, heading="Les boutiques"):
-    return ("chosen_shops", {"heading": heading, "shops": list(pages)})

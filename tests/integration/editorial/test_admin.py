@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from orne_site.editorial.translation import page_translate
-from tests.integration.editorial.conftest import products_block, shops_block
+from tests.factories import products_block, shops_block
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from orne_site.editorial.models import NewsPage, StandardPage
-from tests.factories import WagtailImageFactory, page_add
-from tests.integration.editorial.conftest import products_block, shops_block
+from tests.factories import WagtailImageFactory, page_add, products_block, shops_block
 
 pytestmark = pytest.mark.django_db
 

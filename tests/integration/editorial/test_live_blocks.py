@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from tests.integration.editorial.conftest import products_block, shops_block
+from tests.factories import products_block, shops_block
 
 pytestmark = pytest.mark.django_db
 

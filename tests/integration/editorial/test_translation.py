@@ -9,8 +9,7 @@ from wagtail.rich_text import RichText
 from orne_site.demo.seeding import ensure_home_translation
 from orne_site.editorial.models import NewsPage, StandardPage
 from orne_site.editorial.translation import page_translate
-from tests.factories import page_add
-from tests.integration.editorial.conftest import products_block, shops_block
+from tests.factories import page_add, products_block, shops_block
 
 pytestmark = pytest.mark.django_db
 

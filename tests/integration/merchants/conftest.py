@@ -1,9 +1,6 @@
 import pytest
 
-from merchants.models import Commune
-from merchants.services.onboarding import ShopDetails, merchant_onboard
-
-PASSWORD = "un-mot-de-passe-solide-61"
+from tests.factories import PASSWORD, shop_onboard
 
 
 @pytest.fixture
@@ -11,15 +8,11 @@ def onboard(db):
     """Create a shop through the real onboarding service (account, partner, page, group)."""
 
     def make(name: str, *, email: str | None = None, commune: str = "61001", publish=True):
-        return merchant_onboard(
-            details=ShopDetails(
-                name=name,
-                commune=Commune.objects.get(insee_code=commune),
-                email=email or f"{name.split()[0].lower()}@example.org",
-            ),
-            password=PASSWORD,
-            publish_page=publish,
-            notify=False,
+        return shop_onboard(
+            name=name,
+            email=email or f"{name.split()[0].lower()}@example.org",
+            commune_code=commune,
+            publish=publish,
         )
 
     return make

@@ -16,44 +16,20 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from modelsearch.backends import get_search_backend
 from oscar.core.loading import get_model
 
-from merchants.models import Commune
 from orne_site.settings.env import search_backends_from_url
 from search import selectors
-from search.models import SearchableMerchant, SearchableProduct
-from tests.factories import MerchantFactory, StockRecordFactory
+from tests.factories import MerchantFactory, StockRecordFactory, commune
+from tests.search_engines import (
+    TEST_INDEX_PREFIX,
+    engine_answers,
+    refresh_engine,
+    reset_engine_indexes,
+)
 from tests.services import require_service
 
-Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
-TEST_INDEX_PREFIX = "test_orne_search_"
-
-
-def engine_answers(url: str) -> bool:
-    import urllib.request
-
-    backend = search_backends_from_url(url, index_prefix=TEST_INDEX_PREFIX)["default"]
-    try:
-        with urllib.request.urlopen(backend["URLS"][0] + "/_cluster/health", timeout=3) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
-def reset_engine_indexes() -> None:
-    backend = get_search_backend("default")
-    for model in (SearchableProduct, SearchableMerchant):
-        index = backend.get_index_for_model(model)
-        # A rebuild test may have left an alias: drop the indexes behind it too.
-        if index.is_alias():
-            for aliased in index.aliased_indices():
-                aliased.delete()
-        index.delete()
-        index.put()
-        index.add_model(model)
 
 
 def _engine_params() -> list:
@@ -97,22 +73,6 @@ def search_backend(request, settings, db) -> str:
     selectors._backend.cache_clear()
 
 
-def database_cannot(*, accents: bool = False, stemming: bool = False, typos: bool = False):
-    """Skip a database-backend run for a feature modelsearch's database backends lack."""
-
-    def reasons() -> list[str]:
-        found = []
-        if stemming:
-            found.append("modelsearch's database backends do no French stemming")
-        if typos:
-            found.append("modelsearch's SQLite/PostgreSQL FTS queries have no typo tolerance")
-        if accents and connection.vendor != "sqlite":
-            found.append("PostgreSQL full text ('simple' config, no unaccent) keeps accents")
-        return found
-
-    return reasons
-
-
 @pytest.fixture
 def skip_on_database(search_backend):
     def skip(reasons) -> None:
@@ -121,13 +81,6 @@ def skip_on_database(search_backend):
             pytest.skip("; ".join(found))
 
     return skip
-
-
-def refresh_engine() -> None:
-    backend = get_search_backend("default")
-    if hasattr(backend, "es"):
-        for model in (SearchableProduct, SearchableMerchant):
-            backend.get_index_for_model(model).refresh()
 
 
 @pytest.fixture
@@ -141,21 +94,6 @@ def indexed(search_backend, django_capture_on_commit_callbacks):
         refresh_engine()
 
     return run
-
-
-def commune(code: str) -> Commune:
-    return Commune.objects.get(insee_code=code)
-
-
-def category(name: str, slug: str, parent=None):
-    existing = Category.objects.filter(slug=slug).first()
-    if existing:
-        return existing
-    return (
-        parent.add_child(name=name, slug=slug)
-        if parent
-        else Category.add_root(name=name, slug=slug)
-    )
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def market(indexed, shop, product):
-    from tests.integration.search.conftest import category
+    from tests.factories import category
 
     food = category("Alimentation", "alimentation")
     cheese_cat = category("Fromages", "fromages", parent=food)

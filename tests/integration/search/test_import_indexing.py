@@ -5,7 +5,7 @@ import pytest
 from merchants.catalogue_io import import_apply, import_preview
 from search.query import ProductQuery
 from search.selectors import product_search
-from tests.integration.search.conftest import category
+from tests.factories import category
 
 pytestmark = pytest.mark.django_db
 

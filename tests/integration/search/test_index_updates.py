@@ -10,7 +10,8 @@ from commerce.partner.services import stockrecord_set_price
 from search.models import SearchableProduct
 from search.query import ProductQuery
 from search.selectors import product_search
-from tests.integration.search.conftest import Category, category, commune, refresh_engine
+from tests.factories import Category, category, commune
+from tests.search_engines import refresh_engine
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import html
 import pytest
 
 from orne_site.editorial.search_block import SavedSearchBlock
-from tests.integration.search.conftest import category
+from tests.factories import category
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from search.query import ProductQuery
 from search.selectors import product_search
-from tests.integration.search.conftest import database_cannot
+from tests.search_engines import database_cannot
 
 pytestmark = pytest.mark.django_db
 

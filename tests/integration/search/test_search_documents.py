@@ -27,7 +27,7 @@ def test_fast_document_equals_modelsearchs_own():
 def test_bulk_loaded_documents_equal_the_model_methods_ones():
     from merchants.models import Commune, Intercommunality
     from search.loading import products_for_index
-    from tests.integration.search.conftest import category
+    from tests.factories import category
 
     food = category("Alimentation", "alimentation")
     cheese = category("Fromages", "fromages", parent=food)

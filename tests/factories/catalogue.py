@@ -1,4 +1,4 @@
-"""factory_boy factories for the marketplace's models."""
+"""Catalogue: products, their stock records and categories."""
 
 from decimal import Decimal
 
@@ -7,33 +7,12 @@ from django.utils.text import slugify
 from oscar.core.loading import get_model
 
 from commerce.partner.vat import price_excl_tax
-from merchants.models import Commune, Merchant, MerchantCategory
+from tests.factories.merchants import MerchantFactory, PartnerFactory
 
 Category = get_model("catalogue", "Category")
-Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
-
-
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    name = factory.Sequence(lambda n: f"Boutique {n}")
-    code = factory.Sequence(lambda n: f"boutique-{n}")
-
-
-class MerchantFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Merchant
-
-    name = factory.Sequence(lambda n: f"Boutique {n}")
-    slug = factory.Sequence(lambda n: f"boutique-{n}")
-    partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..name"))
-    # Communes are loaded by a migration: reuse them instead of inventing fake ones.
-    commune = factory.LazyFunction(lambda: Commune.objects.get(insee_code="61001"))
-    category = MerchantCategory.FROMAGERIE
 
 
 class ProductClassFactory(factory.django.DjangoModelFactory):
@@ -105,21 +84,9 @@ class MerchantStockRecordFactory(StockRecordFactory):
             obj.product.categories.add(extracted)
 
 
-class WagtailImageFactory(factory.django.DjangoModelFactory):
-    """A small real image in Wagtail's library (editorial heroes, block images)."""
-
-    class Meta:
-        model = "wagtailimages.Image"
-
-    title = factory.Sequence(lambda n: f"Photo {n}")
-    file = factory.django.ImageField(width=640, height=360, color="green")
-
-
-def page_add(*, parent, page, publish: bool = True):
-    """Add a Wagtail page under ``parent`` the way the admin does (a revision, then publish)."""
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        page.refresh_from_db()
-    return page
+def category(name: str, slug: str, parent=None):
+    """The category with this slug, created (under ``parent``) when missing."""
+    existing = Category.objects.filter(slug=slug).first()
+    if existing:
+        return existing
+    return CategoryFactory(name=name, slug=slug, parent=parent)

@@ -1,0 +1,52 @@
+"""factory_boy factories for the marketplace's models, by domain; import them from here."""
+
+from tests.factories.catalogue import (
+    Category,
+    CategoryFactory,
+    MerchantStockRecordFactory,
+    Product,
+    ProductClass,
+    ProductClassFactory,
+    ProductFactory,
+    StockRecord,
+    StockRecordFactory,
+    category,
+)
+from tests.factories.editorial import WagtailImageFactory, page_add, products_block, shops_block
+from tests.factories.merchants import (
+    PASSWORD,
+    USUAL_HOURS,
+    MerchantFactory,
+    OpeningPeriodFactory,
+    Partner,
+    PartnerFactory,
+    commune,
+    merchant_hours_set,
+    shop_onboard,
+)
+
+__all__ = [
+    "PASSWORD",
+    "USUAL_HOURS",
+    "Category",
+    "CategoryFactory",
+    "MerchantFactory",
+    "MerchantStockRecordFactory",
+    "OpeningPeriodFactory",
+    "Partner",
+    "PartnerFactory",
+    "Product",
+    "ProductClass",
+    "ProductClassFactory",
+    "ProductFactory",
+    "StockRecord",
+    "StockRecordFactory",
+    "WagtailImageFactory",
+    "category",
+    "commune",
+    "merchant_hours_set",
+    "page_add",
+    "products_block",
+    "shop_onboard",
+    "shops_block",
+]

@@ -1,0 +1,79 @@
+"""Shops: Oscar partners, merchants, their hours, and shops onboarded through the real service."""
+
+from datetime import time
+from itertools import count
+
+import factory
+from oscar.core.loading import get_model
+
+from merchants.models import Commune, Merchant, MerchantCategory, OpeningPeriod
+from merchants.services.onboarding import ShopDetails, merchant_onboard
+
+Partner = get_model("partner", "Partner")
+
+PASSWORD = "un-mot-de-passe-solide-61"
+_emails = count()
+
+
+def commune(code: str = "61001") -> Commune:
+    """A commune loaded by the migration, by INSEE code."""
+    return Commune.objects.get(insee_code=code)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Boutique {n}")
+    code = factory.Sequence(lambda n: f"boutique-{n}")
+
+
+class MerchantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Merchant
+
+    name = factory.Sequence(lambda n: f"Boutique {n}")
+    slug = factory.Sequence(lambda n: f"boutique-{n}")
+    partner = factory.SubFactory(PartnerFactory, name=factory.SelfAttribute("..name"))
+    # Communes are loaded by a migration: reuse them instead of inventing fake ones.
+    commune = factory.LazyFunction(commune)
+    category = MerchantCategory.FROMAGERIE
+
+
+class OpeningPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningPeriod
+
+    merchant = factory.SubFactory(MerchantFactory)
+    weekday = 1
+    opens_at = time(9)
+    closes_at = time(18)
+
+
+# Tuesday to Saturday, 9:00–12:00 and 14:00–18:00; closed Sunday and Monday.
+USUAL_HOURS = [(day, time(h1), time(h2)) for day in range(1, 6) for h1, h2 in ((9, 12), (14, 18))]
+
+
+def merchant_hours_set(*, merchant, hours=USUAL_HOURS) -> None:
+    for weekday, opens, closes in hours:
+        OpeningPeriodFactory(merchant=merchant, weekday=weekday, opens_at=opens, closes_at=closes)
+
+
+def shop_onboard(
+    *,
+    name: str = "Fromagerie Hébert",
+    email: str | None = None,
+    commune_code: str = "61001",
+    publish: bool = True,
+):
+    """A shop onboarded through the real service: account, partner, page and group."""
+    return merchant_onboard(
+        details=ShopDetails(
+            name=name,
+            commune=commune(commune_code),
+            email=email or f"shop{next(_emails)}-{name.split()[0].lower()}@example.org",
+        ),
+        password=PASSWORD,
+        publish_page=publish,
+        notify=False,
+    )
