@@ -9,7 +9,7 @@ can never work. The folder is installed under the import name ``orne_site`` inst
 from setuptools import find_packages, setup
 
 RENAMED = {"site": "orne_site"}
-TOP_LEVEL = ["site", "commerce", "merchants", "search"]
+TOP_LEVEL = ["site", "commerce", "merchants", "checkout", "search"]
 
 
 def _packages() -> list[str]:

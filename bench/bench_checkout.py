@@ -60,12 +60,12 @@ def make_shops(count: int, *, stock: int):
 
 
 def prepare_checkout(shops, Basket, now):
+    from checkout.fulfilment import pickup_slots
+    from checkout.plans import FulfilmentChoice, checkout_plan_build
+    from checkout.selectors import basket_groups_by_merchant
     from commerce.order.fulfilment import FulfilmentMode
     from commerce.order.services import checkout_create
     from commerce.partner.strategy import France
-    from merchants.checkout.fulfilment import pickup_slots
-    from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-    from merchants.checkout.selectors import basket_groups_by_merchant
 
     basket = Basket.objects.create()
     basket.strategy = France()

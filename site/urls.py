@@ -9,14 +9,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from merchants.checkout import basket_views
+from checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
 from orne_site.shopper_accounts import ShopperLoginView
 
@@ -49,12 +49,6 @@ urlpatterns += i18n_patterns(
         basket_views.basket_line_update,
         name="basket-line-update",
     ),
-    # Oscar's own checkout would place one unpaid order for the whole basket: every one of
-    # its URLs leads to ours instead.
-    re_path(
-        r"^boutique/checkout/",
-        RedirectView.as_view(pattern_name="orne_checkout:start", permanent=False),
-    ),
     path("recherche/", include("search.urls")),
     # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
     path("", include("orne_site.privacy.urls")),
@@ -73,7 +67,7 @@ urlpatterns += i18n_patterns(
     ),
     path("boutique/", include(apps.get_app_config("oscar").urls[0])),
     path("espace-commercant/", include("merchants.urls")),
-    path("commande/", include("merchants.checkout.urls")),
+    path("commande/", include("checkout.urls")),
     # Wagtail serves every other path: keep it last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

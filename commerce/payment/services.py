@@ -21,10 +21,8 @@ import logging
 from dataclasses import dataclass
 
 import stripe
-from django.conf import settings
 from django.db import transaction
 from django.utils.formats import number_format
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from commerce.order.locks import checkout_lock
@@ -35,6 +33,7 @@ from commerce.order.services import (
     checkout_place_orders,
     checkout_update_plan,
 )
+from commerce.order.signals import checkout_orders_placed
 from commerce.payment.alerts import staff_alert
 from commerce.payment.gateway import amount_in_cents, stripe_client, uses_localstripe
 from commerce.payment.models import Refund
@@ -215,7 +214,7 @@ def payment_succeeded(*, payment_intent_id: str) -> PlacementResult:
     _missing_stock_refund(checkout=result.checkout)
     if result.placed_now:
         checkout_id = result.checkout.pk
-        transaction.on_commit(lambda: _orders_placed_handlers_run(checkout_id=checkout_id))
+        transaction.on_commit(lambda: _orders_placed_announce(checkout_id=checkout_id))
     return result
 
 
@@ -247,12 +246,17 @@ def _missing_stock_refund(*, checkout: Checkout) -> None:
         )
 
 
-def _orders_placed_handlers_run(*, checkout_id: int) -> None:
-    # Commerce knows no shops: the site names who is told (e-mails live in merchants).
-    for path in settings.CHECKOUT_ORDERS_PLACED_HANDLERS:
-        try:
-            import_string(path)(checkout_id=checkout_id)
-        except Exception:
+def _orders_placed_announce(*, checkout_id: int) -> None:
+    # Commerce knows no shops: the layers above connect what to do (e-mails, in checkout/).
+    for receiver, outcome in checkout_orders_placed.send_robust(
+        sender=Checkout, checkout_id=checkout_id
+    ):
+        if isinstance(outcome, Exception):
             # The orders are placed and paid; a mail server down must not turn that into
             # an error page or a webhook retry.
-            logger.exception("Handler %s failed for checkout %s", path, checkout_id)
+            logger.error(
+                "Receiver %s failed for checkout %s",
+                receiver,
+                checkout_id,
+                exc_info=(type(outcome), outcome, outcome.__traceback__),
+            )

@@ -129,7 +129,7 @@ def order_status_notify(*, order_id: int) -> None:
         subject=_("Votre commande %(number)s : %(status)s")
         % {"number": order.number, "status": order.status},
         message=render_to_string(
-            "checkout/emails/order_status.txt", {"order": order, "site_name": settings.SITE_NAME}
+            "merchants/emails/order_status.txt", {"order": order, "site_name": settings.SITE_NAME}
         ),
         from_email=None,
         recipient_list=[recipient],

@@ -71,7 +71,8 @@ INSTALLED_APPS = [
     # django-oscar; forked apps live in commerce/ under Oscar's own labels.
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    # The marketplace checkout takes the label of Oscar's (checkout/apps.py says why).
+    "checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
     "commerce.catalogue.apps.CatalogueConfig",
@@ -335,8 +336,6 @@ STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 STRIPE_CSP_HOSTS = env_list(
     "STRIPE_CSP_HOSTS", ["https://api.stripe.com", "https://hooks.stripe.com"]
 )
-# Called with checkout_id= after a checkout's orders are placed (and committed).
-CHECKOUT_ORDERS_PLACED_HANDLERS = ["merchants.checkout.notifications.checkout_orders_placed_notify"]
 
 # Content-Security-Policy (django-csp), on every page, public and back office. No inline
 # script: the few that must stay inline carry the request's nonce ({% script %} or

@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import FulfilmentMode
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))

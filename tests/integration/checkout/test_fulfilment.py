@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from merchants.checkout.fulfilment import delivery_option, pickup_slots
+from checkout.fulfilment import delivery_option, pickup_slots
 
 PARIS = ZoneInfo("Europe/Paris")
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,9 @@ from django.core import mail
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import FulfilmentMode
 from commerce.order.services import checkout_create
 from commerce.order.statuses import OrderStatus
@@ -17,9 +20,6 @@ from commerce.payment.services import (
     checkout_payment_start,
     payment_succeeded,
 )
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 from tests.factories import merchant_hours_set, shop_onboard
 from tests.payments import ADDRESS, VISA, card_token
 

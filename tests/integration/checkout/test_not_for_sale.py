@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import Checkout, FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 
 Basket = get_model("basket", "Basket")
 NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))

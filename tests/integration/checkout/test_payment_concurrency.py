@@ -15,6 +15,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
+from checkout.services import checkout_prepare
 from commerce.order.models import Checkout, FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
 from commerce.payment.gateway import stripe_client
@@ -26,10 +30,6 @@ from commerce.payment.services import (
     checkout_refund_outstanding,
     payment_succeeded,
 )
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
-from merchants.checkout.services import checkout_prepare
 from tests.payments import VISA, card_token
 from tests.services import database_is_postgres, in_ci, require_service
 

@@ -6,13 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import Checkout, FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
 from commerce.order.statuses import OrderStatus
 from commerce.partner.models import InsufficientStock
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
-from merchants.checkout.fulfilment import pickup_slots
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.products import product_save_for_merchant
 from tests.factories import CategoryFactory
 from tests.services import database_is_postgres, in_ci, require_service

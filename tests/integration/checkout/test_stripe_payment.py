@@ -6,6 +6,7 @@ configured secret exactly as Stripe signs them, and verified by the stripe libra
 """
 
 import json
+import socket
 from decimal import Decimal
 
 import pytest
@@ -200,3 +201,26 @@ def test_a_paid_checkout_cannot_be_changed_before_its_orders_are_placed(
     assert checkout.email == "marie@example.org"
     client.get(reverse("orne_checkout:return"))
     assert Order.objects.filter(checkout=checkout).count() == 2
+
+
+def test_a_mail_server_down_leaves_the_paid_orders_placed_and_logs_why(
+    checkout_page, settings, caplog, django_capture_on_commit_callbacks
+):
+    # A real SMTP connection to a port nobody listens on: the e-mails sent through the
+    # checkout_orders_placed signal fail the way a mail server outage does.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    client, checkout = checkout_page
+    pay(client, VISA)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("orne_checkout:return"))
+
+    assert response.status_code == 302
+    checkout.refresh_from_db()
+    assert checkout.status == Checkout.Status.PLACED
+    assert Order.objects.filter(checkout=checkout).count() == 2
+    assert f"failed for checkout {checkout.pk}" in caplog.text

@@ -8,11 +8,11 @@ import pytest
 from django.core.cache import cache
 from oscar.core.loading import get_model
 
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
 from commerce.partner.strategy import France
-from merchants.checkout.plans import FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import Commune
 from tests.factories import MerchantFactory, MerchantStockRecordFactory
 

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from merchants.checkout.selectors import basket_groups_by_merchant, basket_lines_not_for_sale
-from merchants.checkout.services import basket_line_set_quantity
+from checkout.selectors import basket_groups_by_merchant, basket_lines_not_for_sale
+from checkout.services import basket_line_set_quantity
 
 
 def basket_page(request: HttpRequest) -> HttpResponse:

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
-from merchants.checkout.plans import FulfilmentChoice
 from merchants.models import Commune
 
 
@@ -22,7 +22,7 @@ class CommuneForm(forms.Form):
 
 
 class CheckoutForm(forms.Form):
-    """Built from the shop groups and their options (see merchants.checkout.views)."""
+    """Built from the shop groups and their options (see checkout.views)."""
 
     email = forms.EmailField(label=_("Adresse e-mail"))
     first_name = forms.CharField(label=_("Prénom"), max_length=255, required=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from merchants.checkout import views
+from checkout import views
 
 app_name = "orne_checkout"
 urlpatterns = [

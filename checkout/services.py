@@ -6,12 +6,12 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import Checkout
 from commerce.order.services import checkout_create
 from commerce.partner.stock import stockrecord_free_stock
 from commerce.payment.services import PaymentUnderWay, checkout_plan_replace
-from merchants.checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
-from merchants.checkout.selectors import basket_groups_by_merchant
 from merchants.models import Commune
 
 

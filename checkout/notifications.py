@@ -1,6 +1,6 @@
 """E-mails after a purchase: one summary to the shopper, to each shop its own order only.
 
-Called by commerce after the orders' transaction commits (CHECKOUT_ORDERS_PLACED_HANDLERS):
+Run after the orders' transaction commits (commerce.order.signals.checkout_orders_placed):
 commerce does not know shops, so it hands over the checkout's id.
 """
 

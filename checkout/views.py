@@ -1,6 +1,6 @@
 """Checkout pages: choices per shop, payment, return from payment, confirmation.
 
-Thin: every rule is in merchants.checkout (plans, fulfilment, services) and
+Thin: every rule is in checkout (plans, fulfilment, services) and
 commerce.payment.services. The session remembers the shopper's commune, the pending
 checkout and the checkouts this browser paid (to show their confirmation page).
 """
@@ -18,6 +18,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from checkout.forms import CheckoutForm, CommuneForm
+from checkout.fulfilment import fulfilment_options
+from checkout.plans import CheckoutNotPossible
+from checkout.selectors import basket_groups_by_merchant, checkout_summary
+from checkout.services import checkout_prepare
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.models import Checkout
 from commerce.order.plan import CheckoutPlan
@@ -27,11 +32,6 @@ from commerce.payment.services import (
     checkout_payment_start,
     payment_succeeded,
 )
-from merchants.checkout.forms import CheckoutForm, CommuneForm
-from merchants.checkout.fulfilment import fulfilment_options
-from merchants.checkout.plans import CheckoutNotPossible
-from merchants.checkout.selectors import basket_groups_by_merchant, checkout_summary
-from merchants.checkout.services import checkout_prepare
 from merchants.models import Commune
 
 SESSION_COMMUNE = "checkout_commune"

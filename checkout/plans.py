@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from checkout.fulfilment import PickupSlot, fulfilment_options
+from checkout.selectors import MerchantGroup
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.plan import CheckoutPlan, PlannedGroup, PlannedLine
-from merchants.checkout.fulfilment import PickupSlot, fulfilment_options
-from merchants.checkout.selectors import MerchantGroup
 from merchants.models import Commune
 
 ZERO = Decimal("0.00")
