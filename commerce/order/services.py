@@ -7,8 +7,21 @@ checkout_place_orders is the one path that turns a payment into orders:
 3. re-check the free stock of each line and allocate what is there;
 4. create one Oscar Order per merchant group that kept at least one line, with its
    fulfilment, shipping charge and totals, all linked to the checkout;
-5. record what could not be supplied: the caller refunds it (commerce.payment).
+5. send Oscar's ``order_placed`` (sender, order, user) for each order placed;
+6. record what could not be supplied: the caller refunds it (commerce.payment).
 All of it in one transaction: a failure leaves neither orders nor allocations.
+
+Why not Oscar's ``OrderCreator``: it places one order from a live basket, re-reading its
+lines and prices, and allocates every line in full. Here one basket becomes one order per
+merchant, from the plan frozen when the amount was fixed (what was paid is never
+re-priced), and a line short of stock keeps what is left while the rest is refunded; the
+marketplace uses no offers or vouchers, the creator's other half. So this module owns the
+flow, and keeps Oscar's contract where it matters to other code: ``order_placed`` is sent
+once per order, inside the placing transaction as the creator does, so its receivers
+(Oscar's analytics counters) write with the orders or not at all, and a receiver that
+raises undoes the placement (the payment then refunds the checkout in full). A replayed
+placement returns the orders already placed and sends nothing. Work that must follow the
+commit (e-mails) listens to ``commerce.order.signals.checkout_orders_placed`` instead.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils import timezone
+from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
@@ -140,6 +154,7 @@ def checkout_place_orders(*, checkout_id: int) -> PlacementResult:
                 checkout=checkout, group=group, kept=kept, records=records, index=index
             )
             result.orders.append(order)
+            order_placed.send(sender=Order, order=order, user=checkout.user)
         refund = result.refund_amount
         if not result.orders:
             checkout.status = Checkout.Status.REFUNDED
