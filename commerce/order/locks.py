@@ -1,7 +1,8 @@
-"""The one place a Checkout row is locked.
+"""The one place a Checkout row, or an Order row, is locked.
 
 Confirming its payment, changing its content, placing its orders and refunding it all take
-this lock first, so none of them reads an amount another is rewriting. Callers are inside
+the checkout's lock first, so none of them reads an amount another is rewriting; a status
+change takes the order's, so two changes of one order queue. Callers are inside
 ``transaction.atomic()``; the lock lasts until that transaction ends.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from commerce.order.models import Checkout
+from commerce.order.models import Checkout, Order
 
 
 def checkout_lock(*, checkout_id: int) -> Checkout:
@@ -17,3 +18,11 @@ def checkout_lock(*, checkout_id: int) -> Checkout:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("checkout_lock must run inside transaction.atomic()")
     return Checkout.objects.select_for_update().get(pk=checkout_id)
+
+
+def order_lock(*, order_id: int) -> Order:
+    """The order (with its checkout), re-read under a row lock on the order alone."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("order_lock must run inside transaction.atomic()")
+    # of=("self",): PostgreSQL cannot lock the nullable side of the join to checkout.
+    return Order.objects.select_for_update(of=("self",)).select_related("checkout").get(pk=order_id)

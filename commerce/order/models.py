@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.order.abstract_models import AbstractOrder
+from oscar.apps.order.abstract_models import AbstractOrder, AbstractOrderStatusChange
 
 from commerce.order.fulfilment import FulfilmentMode
 
@@ -107,6 +107,23 @@ class Order(AbstractOrder):
     @property
     def is_delivery(self) -> bool:
         return self.fulfilment_mode == FulfilmentMode.DELIVERY
+
+
+class OrderStatusChange(AbstractOrderStatusChange):
+    """Oscar's record of a status change (from → to, when), plus who made it.
+
+    Written by commerce.order.processing, the one place an order changes status; read by
+    commerce.order.selectors.order_status_history.
+    """
+
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403

@@ -7,6 +7,8 @@ office. No model import here: the settings build Oscar's pipeline from this modu
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commerce.order.fulfilment import FulfilmentMode
+
 
 class OrderStatus(models.TextChoices):
     RECEIVED = "Reçue", _("Reçue")
@@ -28,3 +30,21 @@ ORDER_STATUS_PIPELINE: dict[OrderStatus, tuple[OrderStatus, ...]] = {
     OrderStatus.DELIVERED: (),
     OrderStatus.CANCELLED: (),
 }
+# Statuses that only make sense for one way of handing the order over.
+ONLY_FOR: dict[OrderStatus, FulfilmentMode] = {
+    OrderStatus.READY: FulfilmentMode.CLICK_COLLECT,
+    OrderStatus.COLLECTED: FulfilmentMode.CLICK_COLLECT,
+    OrderStatus.SHIPPED: FulfilmentMode.DELIVERY,
+    OrderStatus.DELIVERED: FulfilmentMode.DELIVERY,
+}
+# The shopper has the articles: their allocation becomes a sale.
+HANDED_OVER = (OrderStatus.COLLECTED, OrderStatus.DELIVERED)
+
+
+def next_statuses(*, status: str, fulfilment_mode: str) -> list[OrderStatus]:
+    """The statuses an order in ``status``, handed over by ``fulfilment_mode``, may move to."""
+    return [
+        candidate
+        for candidate in ORDER_STATUS_PIPELINE.get(status, ())
+        if ONLY_FOR.get(candidate, fulfilment_mode) == fulfilment_mode
+    ]
