@@ -65,10 +65,10 @@ def prepare_checkout(shops, Basket, now):
     from checkout.selectors import basket_groups_by_merchant
     from commerce.order.fulfilment import FulfilmentMode
     from commerce.order.services import checkout_create
-    from commerce.partner.strategy import France
+    from commerce.partner.strategy import Selector
 
     basket = Basket.objects.create()
-    basket.strategy = France()
+    basket.strategy = Selector().strategy()
     for _, records in shops:
         for record in records:
             basket.add_product(record.product, 1)

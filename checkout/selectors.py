@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 
 from commerce.order.plan import CheckoutPlan, PlannedGroup
 from commerce.partner.stock import stockrecord_free_stock
-from commerce.partner.strategy import strategy_new
+from commerce.partner.strategy import Selector
 from merchants.models import Merchant, OpeningPeriod
 
 ZERO = Decimal("0.00")
@@ -75,7 +75,7 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
             Prefetch("opening_periods", queryset=OpeningPeriod.objects.order_by("weekday")),
         )
     }
-    strategy = strategy_new()
+    strategy = Selector().strategy()
     grouped: dict[int, list[GroupLine]] = {}
     for line in lines:
         record = line.stockrecord
@@ -120,7 +120,7 @@ def basket_lines_not_for_sale(*, basket) -> list[str]:
     """Titles of the basket's articles that can no longer be bought (hidden, shop suspended)."""
     if basket is None or basket.id is None:
         return []
-    strategy = strategy_new()
+    strategy = Selector().strategy()
     return [
         line.product.title
         for line in _basket_lines(basket=basket)

@@ -2,7 +2,7 @@
 
 from oscar.apps.catalogue import views as oscar_views
 
-from commerce.partner.strategy import strategy_new
+from commerce.partner.strategy import Selector
 
 
 class ProductDetailView(oscar_views.ProductDetailView):
@@ -13,5 +13,5 @@ class ProductDetailView(oscar_views.ProductDetailView):
             return False
         if request.user.is_staff:
             return True
-        strategy = getattr(request, "strategy", None) or strategy_new(request=request)
+        strategy = getattr(request, "strategy", None) or Selector().strategy(request=request)
         return strategy.product_is_offered(product)

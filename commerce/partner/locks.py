@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from commerce.partner.models import StockRecord
-from commerce.partner.strategy import strategy_new
+from commerce.partner.strategy import Selector
 
 
 def stockrecords_lock(
@@ -35,7 +35,7 @@ def stockrecords_lock(
     )
     locked = {record.pk: record for record in records}
     if offered_only:
-        strategy = strategy_new()
+        strategy = Selector().strategy()
         locked = {
             pk: record
             for pk, record in locked.items()

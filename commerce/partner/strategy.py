@@ -3,7 +3,9 @@
 Availability has one rule, written here: a product is for sale only if it is *offered*
 (``France.is_offered``: public, and whatever the installed strategy adds — the merchants
 layer adds "its shop is active", see ``COMMERCE_STRATEGY_CLASS``) and, when stock is
-tracked, has free stock. The basket, the product page and the placement all ask it.
+tracked, has free stock. The basket, the product page, the shop page and the placement all
+ask it, and all get it the one way Oscar does: ``Selector().strategy(request, user)``
+(Oscar's basket middleware loads this Selector through ``get_class``).
 """
 
 from django.conf import settings
@@ -80,18 +82,17 @@ class France(
     """Every product has one stock record (its merchant's); stock is required to buy."""
 
 
-def strategy_new(*, request=None) -> France:
-    """The site's strategy: ``COMMERCE_STRATEGY_CLASS`` (a France subclass), France by default.
+class Selector:
+    """The one place a strategy is made: ``COMMERCE_STRATEGY_CLASS``, France by default.
 
     A setting rather than an import: the layer that knows sellers (merchants) sits above
-    commerce and provides the class; commerce never imports it.
+    commerce and provides the class (``merchants.strategy.Marketplace``); commerce never
+    imports it.
     """
-    strategy_class = import_string(
-        getattr(settings, "COMMERCE_STRATEGY_CLASS", DEFAULT_STRATEGY_CLASS)
-    )
-    return strategy_class(request)
 
-
-class Selector:
-    def strategy(self, request=None, user=None, **kwargs):
-        return strategy_new(request=request)
+    def strategy(self, request=None, user=None, **kwargs) -> France:
+        strategy_class = import_string(
+            getattr(settings, "COMMERCE_STRATEGY_CLASS", DEFAULT_STRATEGY_CLASS)
+        )
+        # Oscar's strategies take the user from the request, as its own Selector does.
+        return strategy_class(request)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from commerce.order.models import Checkout
-from commerce.partner.strategy import France
+from commerce.partner.strategy import Selector
 from merchants.models import Commune
 from tests.factories import (
     USUAL_HOURS,
@@ -78,7 +78,7 @@ def basket_of(db):
 
     def make(items, *, basket=None):
         basket = basket or Basket.objects.create()
-        basket.strategy = France()
+        basket.strategy = Selector().strategy()
         for record, quantity in items:
             basket.add_product(record.product, quantity)
         return basket

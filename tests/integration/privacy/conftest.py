@@ -12,7 +12,7 @@ from checkout.plans import FulfilmentChoice, checkout_plan_build
 from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import FulfilmentMode
 from commerce.order.services import checkout_create, checkout_place_orders
-from commerce.partner.strategy import France
+from commerce.partner.strategy import Selector
 from merchants.models import Commune
 from tests.factories import MerchantFactory, MerchantStockRecordFactory
 
@@ -52,7 +52,7 @@ def purchase(delivering_shop):
             merchant=delivering_shop, price_incl_tax=Decimal("6.20"), num_in_stock=10
         )
         basket = Basket.objects.create(owner=user)
-        basket.strategy = France()
+        basket.strategy = Selector().strategy()
         basket.add_product(record.product, 2)
         plan = checkout_plan_build(
             groups=basket_groups_by_merchant(basket=basket),
