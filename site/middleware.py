@@ -3,38 +3,8 @@
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils import translation
 
 from orne_site.settings.env import stripe_js_origin
-
-
-class OscarDashboardForSuperusersMiddleware:
-    """Oscar's dashboard is for superusers only; everybody else works in Wagtail admin.
-
-    Oscar opens its dashboard to every staff user and to partner users, who would then
-    reach data across shops (django-oscar#2240); the marketplace's one back office is
-    Wagtail admin, scoped per merchant. Others are sent there.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info.startswith(self.dashboard_prefix()):
-            user = request.user
-            if not (user.is_authenticated and user.is_superuser):
-                if user.is_authenticated:
-                    return HttpResponseRedirect(reverse("wagtailadmin_home"))
-                return HttpResponseRedirect(
-                    f"{reverse('wagtailadmin_login')}?next={reverse('wagtailadmin_home')}"
-                )
-        return self.get_response(request)
-
-    @staticmethod
-    def dashboard_prefix() -> str:
-        return reverse("dashboard:index")
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -46,7 +16,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
       styles: Wagtail's form widgets and panels print ``<script>`` tags from templates that
       have no request, hence no nonce (wagtail#1288). No merchant text is printed unescaped
       there; object-src, base-uri, form-action and connect-src stay as strict as elsewhere.
-    - Oscar's dashboard keeps the nonce for scripts, with inline styles for its editor.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -64,18 +33,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.nonce = None
             update["script-src"].append(UNSAFE_INLINE)
             update["style-src"] = [UNSAFE_INLINE]
-        elif request.path_info.startswith(self.dashboard_prefixes()):
-            update["style-src"] = [UNSAFE_INLINE]
         for directive, sources in (parts.update or {}).items():
             update[directive] = [*update.get(directive, []), *sources]
         parts.update = update
         return parts
-
-    @staticmethod
-    def dashboard_prefixes() -> tuple[str, ...]:
-        # Oscar's dashboard lives under each language's prefix.
-        prefixes = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                prefixes.append(reverse("dashboard:index"))
-        return tuple(prefixes)

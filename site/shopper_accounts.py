@@ -11,6 +11,7 @@ page, after the new address confirms.
 from __future__ import annotations
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from oscar.core.loading import get_class
 
 AccountAuthView = get_class("customer.views", "AccountAuthView")
@@ -24,6 +25,12 @@ class ShopperLoginView(AccountAuthView):
     def get_context_data(self, *args, **kwargs):
         kwargs.setdefault("registration_form", None)
         return super().get_context_data(*args, **kwargs)
+
+    def get_login_success_url(self, form):
+        """Oscar sends staff to its dashboard, which is not installed: they work in Wagtail."""
+        if not form.cleaned_data["redirect_url"] and self.request.user.is_staff:
+            return reverse("wagtailadmin_home")
+        return super().get_login_success_url(form)
 
     def post(self, request, *args, **kwargs):
         if "login_submit" in request.POST:

@@ -20,6 +20,11 @@ from .env import (
     stripe_js_origin,
 )
 
+# Oscar's dashboard is not installed (commerce.shop.Shop): its settings go with it.
+del OSCAR_DASHBOARD_NAVIGATION  # noqa: F821
+del OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION  # noqa: F821
+del OSCAR_DASHBOARD_ITEMS_PER_PAGE  # noqa: F821
+
 # site/settings/base.py -> repository root
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -68,8 +73,11 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
-    # django-oscar; forked apps live in commerce/ under Oscar's own labels.
-    "oscar.config.Shop",
+    # django-oscar; forked apps live in commerce/ under Oscar's own labels. Oscar's
+    # dashboard apps are not installed (commerce/shop.py says why); the apps with models
+    # stay, reviews, wishlists, offers and vouchers included: their tables and foreign keys
+    # are part of Oscar's schema (order discounts, basket vouchers), even unused.
+    "commerce.shop.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     # The marketplace checkout takes the label of Oscar's (checkout/apps.py says why).
     "checkout.apps.CheckoutConfig",
@@ -88,19 +96,7 @@ INSTALLED_APPS = [
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
-    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
-    "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
-    "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
-    "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
-    "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
-    "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
-    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
-    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
-    "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
-    "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "commerce.shop.DashboardLabel",
     "widget_tweaks",
     "haystack",
     "treebeard",
@@ -126,7 +122,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "orne_site.middleware.OscarDashboardForSuperusersMiddleware",
     "merchants.middleware.MerchantAdminScopeMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -311,7 +306,7 @@ LOGGING = {
 }
 
 # Availability: commerce's pricing strategy, extended by the merchants layer so that a
-# suspended shop's articles are not for sale (commerce.partner.strategy.strategy_new).
+# suspended shop's articles are not for sale (commerce.partner.strategy.Selector).
 COMMERCE_STRATEGY_CLASS = "merchants.strategy.Marketplace"
 
 # Orders: one per merchant (commerce.order). Statuses are French words a merchant reads in

@@ -6,6 +6,7 @@ import re
 import pytest
 from oscar.core.loading import get_class
 
+from merchants.strategy import Marketplace
 from orne_site.demo.seeding import ensure_home_translation
 from orne_site.editorial.models import HomePage
 from tests.factories import MerchantFactory, StockRecordFactory
@@ -104,17 +105,29 @@ def test_strategy_charges_the_stored_price_including_vat():
     assert str(info.price.excl_tax) == "12.23"
 
 
-def test_oscar_dashboard_is_for_superusers_only(client, django_user_model):
-    staff = django_user_model.objects.create_user("agent", "agent@orne.invalid", "x", is_staff=True)
-    client.force_login(staff)
-    assert client.get("/boutique/dashboard/")["Location"] == "/admin/"
-
+def test_oscar_dashboard_is_not_installed(client, django_user_model):
     superuser = django_user_model.objects.create_superuser("chef", "chef@orne.invalid", "x")
     client.force_login(superuser)
-    assert client.get("/boutique/dashboard/").status_code == 200
+
+    paths = ("/boutique/dashboard/", "/boutique/dashboard/catalogue/", "/en/boutique/dashboard/")
+    assert [client.get(path).status_code for path in paths] == [404, 404, 404]
 
 
-def test_oscar_dashboard_sends_visitors_to_the_admin_login(client):
-    response = client.get("/boutique/dashboard/catalogue/")
+def test_staff_logging_in_as_shoppers_land_in_the_admin(client, django_user_model):
+    django_user_model.objects.create_user(
+        "agent", "agent@orne.invalid", "x-61-secret", is_staff=True
+    )
+    response = client.post(
+        "/boutique/accounts/login/",
+        {
+            "login-username": "agent@orne.invalid",
+            "login-password": "x-61-secret",
+            "login_submit": "1",
+        },
+    )
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"] == "/admin/"
+
+
+def test_the_strategy_selector_gives_the_marketplace_strategy():
+    assert isinstance(get_class("partner.strategy", "Selector")().strategy(), Marketplace)
