@@ -131,3 +131,22 @@ def test_staff_logging_in_as_shoppers_land_in_the_admin(client, django_user_mode
 
 def test_the_strategy_selector_gives_the_marketplace_strategy():
     assert isinstance(get_class("partner.strategy", "Selector")().strategy(), Marketplace)
+
+
+def test_oscar_pages_a_staff_member_still_reaches_render_without_the_dashboard(
+    client, django_user_model
+):
+    # Oscar's own templates link to the dashboard for staff: none that we render may.
+    staff = django_user_model.objects.create_user("agent", "agent@orne.invalid", "x", is_staff=True)
+    client.force_login(staff)
+    record = StockRecordFactory(product__title="Livarot AOP")
+
+    for path in (
+        "/boutique/offers/",
+        "/boutique/accounts/profile/",
+        "/boutique/accounts/orders/",
+        record.product.get_absolute_url(),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "/dashboard/" not in response.content.decode(), path
