@@ -76,6 +76,7 @@ def fill_basket_and_choose(page, base, two_shops):
     page.check(f"input[name=mode_{books.pk}][value=click_collect]")
     page.select_option(f"select[name=slot_{books.pk}]", index=1)
     page.fill("input[name=email]", "marie@example.org")
+    page.fill("input[name=phone]", "02 33 12 34 56")
     page.fill("input[name=first_name]", "Marie")
     page.fill("input[name=last_name]", "Lefèvre")
     page.fill("input[name=line1]", "3 rue aux Sieurs")

@@ -75,6 +75,7 @@ def test_the_address_is_asked_only_when_a_shop_delivers(
         reverse("orne_checkout:start"),
         {
             "email": "invite@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
         },
@@ -95,7 +96,7 @@ def test_delivery_without_an_address_is_refused_in_french(client, make_shop, art
     client.get(reverse("orne_checkout:start"), {"commune": home.insee_code})
     response = client.post(
         reverse("orne_checkout:start"),
-        {"email": "invite@example.org", f"mode_{cheese.pk}": "delivery"},
+        {"email": "invite@example.org", "phone": "0233123456", f"mode_{cheese.pk}": "delivery"},
     )
     assert response.status_code == 200
     assert "Nécessaire pour la livraison." in response.content.decode()
@@ -116,6 +117,7 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
         reverse("orne_checkout:start"),
         {
             "email": "invite@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
