@@ -73,7 +73,9 @@ def order_list_filter(
 
 def order_for_user(*, user, order_id: int) -> Order:
     """One order with its lines and their photos; Order.DoesNotExist outside the user's scope."""
-    lines = Line.objects.select_related("product", "stockrecord", "partner__merchant").prefetch_related(
+    lines = Line.objects.select_related(
+        "product", "stockrecord", "partner__merchant"
+    ).prefetch_related(
         Prefetch("product__images", queryset=ProductImage.objects.order_by("display_order"))
     )
     return (

@@ -24,8 +24,12 @@ from commerce.order.statuses import OrderStatus
 from merchants.admin_views.order_page import OrderCancelView, OrderPageView, OrderSlipView
 from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedIndexView
 from merchants.order_export import orders_export_csv
-from merchants.order_selectors import MERCHANT_PATH, order_customer, order_list_filter
-from merchants.order_selectors import orders_for_user
+from merchants.order_selectors import (
+    MERCHANT_PATH,
+    order_customer,
+    order_list_filter,
+    orders_for_user,
+)
 from merchants.templatetags.back_office import day_text, money_text, slot_text
 
 
