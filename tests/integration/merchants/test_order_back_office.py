@@ -6,8 +6,8 @@ purchase itself is covered by tests/integration/checkout and the Chromium test.
 """
 
 import csv
-import io
 import html
+import io
 import re
 from datetime import datetime, timedelta
 from decimal import Decimal
