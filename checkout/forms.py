@@ -92,6 +92,12 @@ class CheckoutForm(forms.Form):
             for group in self.groups
         }
 
+    def customer_name(self) -> str:
+        """The name the shop hands the order to (asked for a pickup too)."""
+        return " ".join(
+            self.cleaned_data.get(key, "").strip() for key in ("first_name", "last_name")
+        ).strip()
+
     def shipping_address(self) -> dict:
         keys = ("first_name", "last_name", "line1", "line2", "postcode", "city", "phone")
         return {key: self.cleaned_data.get(key, "") for key in keys}

@@ -22,6 +22,7 @@ def checkout_prepare(
     commune: Commune | None,
     email: str,
     phone: str = "",
+    name: str = "",
     user=None,
     shipping_address: dict | None = None,
     now: datetime,
@@ -51,6 +52,7 @@ def checkout_prepare(
                 plan=plan,
                 email=email,
                 phone=phone,
+                name=name,
                 shipping_address=address,
             )
         except PaymentUnderWay:
@@ -58,7 +60,13 @@ def checkout_prepare(
                 [_("Votre paiement est déjà en cours : vos commandes arrivent.")]
             ) from None
     return checkout_create(
-        plan=plan, email=email, phone=phone, basket=basket, user=user, shipping_address=address
+        plan=plan,
+        email=email,
+        phone=phone,
+        name=name,
+        basket=basket,
+        user=user,
+        shipping_address=address,
     )
 
 

@@ -97,6 +97,8 @@ def order_customer(*, order: Order) -> Customer:
     address = order.shipping_address
     checkout = order.checkout
     name = address.name if address is not None else ""
+    if not name and checkout is not None:
+        name = checkout.name
     if not name and order.user is not None:
         name = order.user.get_full_name()
     phone = (checkout.phone if checkout is not None else "") or (

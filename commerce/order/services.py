@@ -79,6 +79,7 @@ def checkout_create(
     plan: CheckoutPlan,
     email: str,
     phone: str = "",
+    name: str = "",
     basket=None,
     user=None,
     shipping_address: dict | None = None,
@@ -92,6 +93,7 @@ def checkout_create(
         user=user if user is not None and user.is_authenticated else None,
         email=email,
         phone=phone,
+        name=name,
         currency=plan.currency,
         amount=plan.total_incl_tax,
         plan=plan.to_json(),
@@ -105,6 +107,7 @@ def checkout_update_plan(
     plan: CheckoutPlan,
     email: str,
     phone: str = "",
+    name: str = "",
     shipping_address: dict | None = None,
 ) -> Checkout:
     """Replace a still-pending checkout's content (the shopper went back and changed it).
@@ -121,8 +124,11 @@ def checkout_update_plan(
         checkout.amount = plan.total_incl_tax
         checkout.email = email
         checkout.phone = phone
+        checkout.name = name
         checkout.shipping_address = shipping_address or {}
-        checkout.save(update_fields=["plan", "amount", "email", "phone", "shipping_address"])
+        checkout.save(
+            update_fields=["plan", "amount", "email", "phone", "name", "shipping_address"]
+        )
     return checkout
 
 

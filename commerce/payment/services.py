@@ -114,6 +114,7 @@ def checkout_plan_replace(
     plan: CheckoutPlan,
     email: str,
     phone: str = "",
+    name: str = "",
     shipping_address: dict | None = None,
 ) -> Checkout:
     """Give a pending checkout new content; raises PaymentUnderWay once its card is submitted.
@@ -132,6 +133,7 @@ def checkout_plan_replace(
             plan=plan,
             email=email,
             phone=phone,
+            name=name,
             shipping_address=shipping_address,
         )
 

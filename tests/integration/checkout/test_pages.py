@@ -115,7 +115,7 @@ def test_the_phone_is_required_and_checked_in_french(client, make_shop, article,
     assert not Checkout.objects.exists()
 
 
-def test_the_phone_is_kept_on_the_checkout_for_a_pickup_too(
+def test_the_phone_and_name_are_kept_on_the_checkout_for_a_pickup_too(
     client, stripe_settings, make_shop, article
 ):
     books = make_shop("Librairie")
@@ -127,11 +127,15 @@ def test_the_phone_is_kept_on_the_checkout_for_a_pickup_too(
         {
             "email": "invite@example.org",
             "phone": "+33 2 33 12 34 56",
+            "first_name": "Marie",
+            "last_name": "Lefèvre",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
         },
     )
-    assert Checkout.objects.get().phone == "+33 2 33 12 34 56"
+    checkout = Checkout.objects.get()
+    assert (checkout.phone, checkout.name) == ("+33 2 33 12 34 56", "Marie Lefèvre")
+    assert checkout.shipping_address == {}  # no address kept for a pickup
 
 
 def test_delivery_without_an_address_is_refused_in_french(client, make_shop, article, communes):

@@ -47,6 +47,7 @@ def place(
         number=f"CK-{number}",
         email="marie@example.org",
         phone=phone,
+        name="Marie Lefèvre",
         amount=Decimal("10"),
         status=Checkout.Status.PLACED,
     )
@@ -139,6 +140,7 @@ def test_the_order_page_shows_what_the_merchant_needs_to_prepare_a_pickup(
     assert response.status_code == 200
     page = text_of(response)
     for expected in (
+        "Marie Lefèvre",
         "Camembert",
         "CAM-250",
         "6,20 €",
