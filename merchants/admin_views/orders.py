@@ -78,6 +78,13 @@ class OrderIndexView(ScopedIndexView):
     def get_edit_url(self, instance):
         return reverse("merchant_orders:edit", args=[instance.pk])
 
+    # Orders come from the checkout only and are never deleted (see get_urlpatterns).
+    def get_add_url(self):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
     @cached_property
     def header_buttons(self):
         query = self.request.GET.urlencode()

@@ -254,6 +254,23 @@ def test_the_orders_list_filters_by_status_mode_and_day(merchant_client, shop, r
     assert "OR-C" in by_mode and "OR-A" not in by_mode
 
 
+def test_council_staff_see_and_open_every_shops_orders(
+    client, council_staff, shop, record, onboard
+):
+    other = onboard("Cidrerie du Bocage", email="bocage@example.org")
+    mine = place(shop, record, number="OR-MINE")
+    theirs = place(
+        other, MerchantStockRecordFactory(merchant=other, num_in_stock=9), number="OR-THEIRS"
+    )
+    client.force_login(council_staff)
+
+    listing = text_of(client.get("/admin/commandes/"))
+
+    assert "OR-MINE" in listing and "OR-THEIRS" in listing
+    for order in (mine, theirs):
+        assert client.get(f"/admin/commandes/edit/{order.pk}/").status_code == 200
+
+
 def test_the_export_is_the_filtered_list_as_an_excel_friendly_csv(merchant_client, shop, record):
     place(shop, record, number="OR-X", slot=datetime(2026, 12, 2, 9, tzinfo=PARIS))
     place(shop, record, number="OR-Y", mode=FulfilmentMode.DELIVERY)
