@@ -182,7 +182,7 @@ class MerchantApplicationViewSet(ModelViewSet):
         def render_component(item, request):
             component = base.render_component(item, request)
             if count := pending_applications_count():
-                component.label = _("%(label)s (%(count)d en attente)") % {
+                component.label = _("%(label)s (%(count)d)") % {
                     "label": item.label,
                     "count": count,
                 }

@@ -118,7 +118,7 @@ def test_the_menu_counts_pending_applications(client, council_staff, application
         data=applicant_data(email="autre@example.org", siret=siret_number(7)), ip_address=None
     )
     page = client.get("/admin/").content.decode()
-    assert "Inscriptions (2 en attente)" in page
+    assert "Inscriptions (2)" in page
     assert "Demandes d'inscription en attente" in page
 
 
