@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Commune
+from merchants.validators import validate_french_phone
 
 
 class CommuneForm(forms.Form):
@@ -31,7 +32,16 @@ class CheckoutForm(forms.Form):
     line2 = forms.CharField(label=_("Complément d'adresse"), max_length=255, required=False)
     postcode = forms.CharField(label=_("Code postal"), max_length=10, required=False)
     city = forms.CharField(label=_("Ville"), max_length=255, required=False)
-    phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False)
+    # Required: the shop calls when a slot or an article changes (French numbers only: the
+    # shops are in the Orne and call from a landline).
+    phone = forms.CharField(
+        label=_("Téléphone"),
+        max_length=30,
+        validators=[validate_french_phone],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("La boutique vous appelle si un article ou un créneau change."),
+        error_messages={"required": _("Indiquez un numéro de téléphone pour la boutique.")},
+    )
 
     ADDRESS_FIELDS = ("first_name", "last_name", "line1", "postcode", "city")
 
@@ -81,6 +91,12 @@ class CheckoutForm(forms.Form):
             )
             for group in self.groups
         }
+
+    def customer_name(self) -> str:
+        """The name the shop hands the order to (asked for a pickup too)."""
+        return " ".join(
+            self.cleaned_data.get(key, "").strip() for key in ("first_name", "last_name")
+        ).strip()
 
     def shipping_address(self) -> dict:
         keys = ("first_name", "last_name", "line1", "line2", "postcode", "city", "phone")

@@ -21,6 +21,8 @@ def checkout_prepare(
     choices: dict[int, FulfilmentChoice],
     commune: Commune | None,
     email: str,
+    phone: str = "",
+    name: str = "",
     user=None,
     shipping_address: dict | None = None,
     now: datetime,
@@ -46,14 +48,25 @@ def checkout_prepare(
             # Refused under the checkout's lock once the card is submitted: changing it then
             # would charge one amount and place another.
             return checkout_plan_replace(
-                checkout_id=pending.pk, plan=plan, email=email, shipping_address=address
+                checkout_id=pending.pk,
+                plan=plan,
+                email=email,
+                phone=phone,
+                name=name,
+                shipping_address=address,
             )
         except PaymentUnderWay:
             raise CheckoutNotPossible(
                 [_("Votre paiement est déjà en cours : vos commandes arrivent.")]
             ) from None
     return checkout_create(
-        plan=plan, email=email, basket=basket, user=user, shipping_address=address
+        plan=plan,
+        email=email,
+        phone=phone,
+        name=name,
+        basket=basket,
+        user=user,
+        shipping_address=address,
     )
 
 

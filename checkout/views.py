@@ -82,6 +82,8 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
                 choices=form.choices(),
                 commune=commune,
                 email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                name=form.customer_name(),
                 user=request.user,
                 shipping_address=form.shipping_address(),
                 now=now,

@@ -19,6 +19,8 @@ from wagtail.models import ModelLogEntry
 ORDER_STATUS_CHANGED = "orne.order.status"
 STOCK_CHANGED = "orne.product.stock"
 ORDER_REFUNDED = "orne.order.refund"
+MERCHANT_SUSPENDED = "orne.merchant.suspended"
+MERCHANT_REACTIVATED = "orne.merchant.reactivated"
 
 
 class OrderStatusFormatter(LogFormatter):
@@ -62,6 +64,8 @@ def register_log_actions(actions) -> None:
     actions.register_action(ORDER_STATUS_CHANGED)(OrderStatusFormatter)
     actions.register_action(STOCK_CHANGED)(StockFormatter)
     actions.register_action(ORDER_REFUNDED)(OrderRefundFormatter)
+    actions.register_action(MERCHANT_SUSPENDED, _("Boutique suspendue"), _("Boutique suspendue"))
+    actions.register_action(MERCHANT_REACTIVATED, _("Boutique réactivée"), _("Boutique réactivée"))
 
 
 def order_refund_log(*, order, amount, by) -> None:

@@ -6,21 +6,8 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
-# La Poste's establishments share one SIREN and follow another checksum rule (INSEE).
-LA_POSTE_SIREN = "356000000"
-
-
-def luhn_is_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
+from stdnum.fr import siret
 
 
 def normalize_siret(value: str) -> str:
@@ -29,20 +16,18 @@ def normalize_siret(value: str) -> str:
 
 
 def validate_siret(value: str) -> None:
-    siret = normalize_siret(value)
-    if not siret.isdigit() or len(siret) != 14:
+    """Format and check digit, by python-stdnum (it knows La Poste's own rule)."""
+    try:
+        siret.validate(normalize_siret(value))
+    except (InvalidLength, InvalidFormat):
         raise ValidationError(
             _("Un numéro SIRET compte exactement 14 chiffres."), code="siret_length"
-        )
-    if siret.startswith(LA_POSTE_SIREN):
-        valid = sum(int(char) for char in siret) % 5 == 0
-    else:
-        valid = luhn_is_valid(siret)
-    if not valid:
+        ) from None
+    except InvalidChecksum:
         raise ValidationError(
             _("Ce numéro SIRET n'est pas valide : vérifiez les chiffres saisis."),
             code="siret_checksum",
-        )
+        ) from None
 
 
 FRENCH_PHONE = re.compile(r"^(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}$")

@@ -6,14 +6,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from merchants import admin_policies  # noqa: F401  (hooks scoping images, pages, reports)
+from merchants.admin_policies import user_is_merchant
 from merchants.admin_views.account import EmailChangeConfirmView, EmailChangeSettingsPanel
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
+from merchants.admin_views.dashboard import PendingApplicationsPanel, merchant_home_panels
 from merchants.admin_views.orders import MerchantOrderViewSet
 from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
 from merchants.audit import register_log_actions
-from merchants.scoping import merchant_for_user
+from merchants.scoping import merchant_for_user, user_is_council_staff
 
 
 @hooks.register("register_admin_viewset")
@@ -69,3 +71,20 @@ def register_email_change_urls():
             name="merchants_email_change_confirm",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels", order=100)
+def register_home_panels(request, panels):
+    """A merchant's home is its day's work; staff get the pending applications first."""
+    if user_is_merchant(request.user):
+        panels[:] = merchant_home_panels(request=request, merchant=merchant_for_user(request.user))
+    elif user_is_council_staff(request.user):
+        panels.insert(0, PendingApplicationsPanel())
+
+
+# Late: after Wagtail and its apps have added their items and panels.
+@hooks.register("construct_homepage_summary_items", order=100)
+def hide_site_summary_from_merchants(request, items):
+    # "1 Page, 0 Image, 0 Document": site-wide counts that say nothing to a shop.
+    if user_is_merchant(request.user):
+        items[:] = []

@@ -44,6 +44,10 @@ class Checkout(models.Model):
         blank=True,
     )
     email = models.EmailField(_("e-mail"))
+    # Asked at checkout so a shop can call about a slot or a missing article.
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    # Who collects or receives the orders, also for a pickup (which has no address).
+    name = models.CharField(_("nom du client"), max_length=255, blank=True)
     currency = models.CharField(_("devise"), max_length=12, default="EUR")
     amount = models.DecimalField(_("montant TTC"), max_digits=12, decimal_places=2)
     # What placement could not supply (stock gone after payment): the missing-stock refund.

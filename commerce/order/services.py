@@ -92,6 +92,8 @@ def checkout_create(
     *,
     plan: CheckoutPlan,
     email: str,
+    phone: str = "",
+    name: str = "",
     basket=None,
     user=None,
     shipping_address: dict | None = None,
@@ -104,6 +106,8 @@ def checkout_create(
         basket=basket,
         user=user if user is not None and user.is_authenticated else None,
         email=email,
+        phone=phone,
+        name=name,
         currency=plan.currency,
         amount=plan.total_incl_tax,
         plan=plan.to_json(),
@@ -112,7 +116,13 @@ def checkout_create(
 
 
 def checkout_update_plan(
-    *, checkout: Checkout, plan: CheckoutPlan, email: str, shipping_address: dict | None = None
+    *,
+    checkout: Checkout,
+    plan: CheckoutPlan,
+    email: str,
+    phone: str = "",
+    name: str = "",
+    shipping_address: dict | None = None,
 ) -> Checkout:
     """Replace a still-pending checkout's content (the shopper went back and changed it).
 
@@ -127,8 +137,12 @@ def checkout_update_plan(
         checkout.plan = plan.to_json()
         checkout.amount = plan.total_incl_tax
         checkout.email = email
+        checkout.phone = phone
+        checkout.name = name
         checkout.shipping_address = shipping_address or {}
-        checkout.save(update_fields=["plan", "amount", "email", "shipping_address"])
+        checkout.save(
+            update_fields=["plan", "amount", "email", "phone", "name", "shipping_address"]
+        )
     return checkout
 
 

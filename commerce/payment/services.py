@@ -109,7 +109,13 @@ def checkout_payment_is_under_way(*, checkout: Checkout) -> bool:
 
 
 def checkout_plan_replace(
-    *, checkout_id: int, plan: CheckoutPlan, email: str, shipping_address: dict | None = None
+    *,
+    checkout_id: int,
+    plan: CheckoutPlan,
+    email: str,
+    phone: str = "",
+    name: str = "",
+    shipping_address: dict | None = None,
 ) -> Checkout:
     """Give a pending checkout new content; raises PaymentUnderWay once its card is submitted.
 
@@ -123,7 +129,12 @@ def checkout_plan_replace(
         ):
             raise PaymentUnderWay(locked.number)
         return checkout_update_plan(
-            checkout=locked, plan=plan, email=email, shipping_address=shipping_address
+            checkout=locked,
+            plan=plan,
+            email=email,
+            phone=phone,
+            name=name,
+            shipping_address=shipping_address,
         )
 
 

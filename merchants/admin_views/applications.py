@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
@@ -50,9 +51,25 @@ class DecisionForm(forms.Form):
         return data
 
 
+def application_details(application: MerchantApplication) -> list[tuple[str, object]]:
+    """(label, value) of what the applicant sent, choices shown by their French label."""
+    rows = []
+    for name in APPLICANT_FIELDS:
+        label = capfirst(MerchantApplication._meta.get_field(name).verbose_name)
+        display = getattr(application, f"get_{name}_display", None)
+        rows.append((label, display() if display else getattr(application, name)))
+    return rows
+
+
 class ApplicationDecisionView(WagtailAdminTemplateMixin, FormView):
+    """The one place where an application is decided: its details, then accept or refuse.
+
+    The edit view cannot change the status (it is not among its fields): accepting creates
+    the shop and its account and e-mails the applicant, refusing e-mails the reason.
+    """
+
     form_class = DecisionForm
-    template_name = "wagtailadmin/generic/form.html"
+    template_name = "merchants/admin/application_decide.html"
     header_icon = "form"
 
     def dispatch(self, request, *args, **kwargs):
@@ -65,11 +82,21 @@ class ApplicationDecisionView(WagtailAdminTemplateMixin, FormView):
         return _("Demande : %(name)s") % {"name": self.application.shop_name}
 
     def get_context_data(self, **kwargs):
+        application = self.application
         return super().get_context_data(
+            application=application,
+            details=application_details(application),
+            decided=application.status != MerchantApplication.Status.PENDING,
             action_url=self.request.path,
             submit_button_label=_("Enregistrer la décision"),
             **kwargs,
         )
+
+    def post(self, request, *args, **kwargs):
+        if self.application.status != MerchantApplication.Status.PENDING:
+            messages.error(request, _("Cette demande a déjà été traitée."))
+            return redirect(request.path)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -111,6 +138,16 @@ class ApplicationInspectView(InspectView):
         return buttons
 
 
+class ApplicationIndexView(IndexView):
+    def get_edit_url(self, instance):
+        # The decision page shows everything the applicant sent: the list leads there.
+        return reverse("merchant_applications:decide", args=[instance.pk])
+
+
+def pending_applications_count() -> int:
+    return MerchantApplication.objects.filter(status=MerchantApplication.Status.PENDING).count()
+
+
 class MerchantApplicationViewSet(ModelViewSet):
     model = MerchantApplication
     icon = "form"
@@ -121,11 +158,14 @@ class MerchantApplicationViewSet(ModelViewSet):
     url_prefix = "inscriptions"
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
+    index_view_class = ApplicationIndexView
     copy_view_enabled = False
     list_display = ["shop_name", "commune", "category", "submitted_at", "status"]
     list_filter = ["status", "category"]
     search_fields = ["shop_name", "legal_name", "siret", "email"]
-    form_fields = ["status", "rejection_reason"]
+    # Not the status: a decision has effects (a shop, an account, e-mails) that only the
+    # decision page has. Staff may correct what the applicant typed before deciding.
+    form_fields = [name for name in APPLICANT_FIELDS if name != "email"]
     inspect_view_fields = [
         *APPLICANT_FIELDS,
         "status",
@@ -134,6 +174,21 @@ class MerchantApplicationViewSet(ModelViewSet):
         "decided_at",
         "merchant",
     ]
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        def render_component(item, request):
+            component = base.render_component(item, request)
+            if count := pending_applications_count():
+                component.label = _("%(label)s (%(count)d)") % {
+                    "label": item.label,
+                    "count": count,
+                }
+            return component
+
+        return type("ApplicationsMenuItem", (base,), {"render_component": render_component})
 
     def get_queryset(self, request):
         return MerchantApplication.objects.select_related("commune")

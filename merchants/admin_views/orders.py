@@ -1,141 +1,140 @@
-"""A merchant's orders in the back office, and the one screen that changes their status.
+"""A merchant's orders in the back office: the list (filters, CSV export) and the viewset.
 
-Scoped like every merchant screen (merchants.admin_views.scoped): a merchant reaches only
-orders whose lines are its partner's, so another shop's order from the same basket is a
-404 for reading and writing. The edit screen is the status change: it offers only the
-statuses the pipeline allows for this order's fulfilment, and goes through
-merchants.services.orders (refund on cancellation, e-mail to the shopper).
+Scoped like every merchant screen: the rows come from merchants.order_selectors, which
+starts from merchants.scoping, so another shop's order is never listed, exported or opened
+(404). The order page itself, its slip and the cancellation step are in
+merchants.admin_views.order_page.
 """
 
 from __future__ import annotations
 
-import stripe
-from django import forms
-from django.contrib.admin.utils import quote
-from django.urls import reverse
+import django_filters
+from django.http import HttpResponse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from oscar.core.loading import get_model
-from wagtail.admin.forms import WagtailAdminModelForm
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import AdminDateInput, HeaderButton
 
-from merchants.admin_views.scoped import (
-    MerchantScopedViewSetMixin,
-    ScopedEditView,
-    ScopedInspectView,
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.order.models import Order
+from commerce.order.statuses import OrderStatus
+from merchants.admin_views.order_page import OrderCancelView, OrderPageView, OrderSlipView
+from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedIndexView
+from merchants.order_export import orders_export_csv
+from merchants.order_selectors import (
+    MERCHANT_PATH,
+    order_customer,
+    order_list_filter,
+    orders_for_user,
 )
-from merchants.services.orders import (
-    OrderStatusRefused,
-    merchant_order_next_statuses,
-    merchant_order_set_status,
-)
-
-Order = get_model("order", "Order")
+from merchants.templatetags.back_office import day_text, money_text, slot_text
 
 
-class OrderStatusForm(WagtailAdminModelForm):
+class OrderFilterSet(django_filters.FilterSet):
+    """Status, way of handing over, day of hand-over: shared by the list and its export."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Statut"), choices=OrderStatus.choices, empty_label=_("Tous")
+    )
+    fulfilment_mode = django_filters.ChoiceFilter(
+        label=_("Mode de remise"), choices=FulfilmentMode.choices, empty_label=_("Tous")
+    )
+    day = django_filters.DateFilter(
+        label=_("Jour de remise"), method="filter_day", widget=AdminDateInput
+    )
+
     class Meta:
         model = Order
-        fields = ["status"]
+        fields = ["status", "fulfilment_mode"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(s, s) for s in merchant_order_next_statuses(order=self.instance)]
-        self.fields["status"] = forms.ChoiceField(
-            label=_("Nouveau statut"),
-            choices=choices,
-            help_text=_("Le client est prévenu par e-mail. Annuler rembourse cette commande."),
-        )
+    def filter_day(self, queryset, name, value):
+        return order_list_filter(queryset, day=value)
 
 
-class OrderStatusEditView(ScopedEditView):
-    def get_form_class(self):
-        return OrderStatusForm
-
-    def save_instance(self):
-        return merchant_order_set_status(
-            order_id=self.object.pk, status=self.form.cleaned_data["status"], by=self.request.user
-        )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except OrderStatusRefused as refused:
-            message = str(refused)
-        except stripe.StripeError:  # the refund was refused: the transaction rolled back
-            message = _("Le remboursement n'a pas pu être fait ; réessayez.")
-        form.add_error(None, message)
-        self.produced_error_message = message
-        return self.form_invalid(form)
-
-    def get_success_message(self, instance=None):
-        return _("Commande %(number)s : %(status)s. Le client est prévenu.") % {
-            "number": self.object.number,
-            "status": self.form.cleaned_data["status"],
-        }
+def filtered_orders(request):
+    """The user's orders narrowed by the list's filters (invalid filters are ignored)."""
+    filters = OrderFilterSet(request.GET or None, queryset=orders_for_user(user=request.user))
+    queryset = filters.qs if filters.is_valid() else filters.queryset
+    return queryset.order_by("due_at", "number")
 
 
-class OrderInspectView(ScopedInspectView):
-    """The order, with a button to its history: who changed its status, and when."""
+def handover_text(order: Order) -> str:
+    """The slot of a pickup, or the day a delivery was ordered (deliveries have no slot)."""
+    if order.fulfilment_mode == FulfilmentMode.CLICK_COLLECT:
+        return slot_text(order.pickup_starts_at, order.pickup_ends_at)
+    return _("commandée le %(day)s") % {"day": day_text(order.date_placed)}
 
-    def get_field_label(self, field_name, field):
-        if field_name == "date_placed":  # Oscar's label has no French translation
-            return _("Passée le")
-        return super().get_field_label(field_name, field)
 
-    def get_field_display_value(self, field_name, field):
-        if getattr(self.object, field_name, None) is None:
-            return "—"  # a delivery has no pickup time, a pickup no address
-        return super().get_field_display_value(field_name, field)
+class OrderIndexView(ScopedIndexView):
+    default_ordering = "due_at"
+    page_title = _("Commandes")
+
+    def get_base_queryset(self):
+        return orders_for_user(user=self.request.user)
+
+    def get_edit_url(self, instance):
+        return reverse("merchant_orders:edit", args=[instance.pk])
+
+    # Orders come from the checkout only and are never deleted (see get_urlpatterns).
+    def get_add_url(self):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
 
     @cached_property
     def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Historique"),
-                url=reverse("merchant_orders:history", args=(quote(self.object.pk),)),
-                icon_name="history",
-            ),
-        ]
+        query = self.request.GET.urlencode()
+        url = reverse("merchant_orders:export") + (f"?{query}" if query else "")
+        return [HeaderButton(_("Exporter (CSV)"), url=url, icon_name="download")]
+
+
+class OrderExportView(View):
+    """The filtered orders as a CSV file Excel opens as is (like the catalogue export)."""
+
+    def get(self, request):
+        response = HttpResponse(
+            orders_export_csv(orders=filtered_orders(request)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="commandes.csv"'
+        return response
 
 
 class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     model = Order
-    merchant_path = "lines__partner__merchant"
+    merchant_path = MERCHANT_PATH
     icon = "list-ul"
-    menu_label = gettext_lazy("Commandes")
+    menu_label = _("Commandes")
     menu_order = 220
     add_to_admin_menu = True
     name = "merchant_orders"
     url_prefix = "commandes"
     copy_view_enabled = False
-    inspect_view_enabled = True
-    edit_view_class = OrderStatusEditView
-    inspect_view_class = OrderInspectView
+    inspect_view_enabled = False
+    index_view_class = OrderIndexView
+    filterset_class = OrderFilterSet
     list_display = [
         "number",
-        "date_placed",
-        "status",
-        "fulfilment_mode",
-        "pickup_starts_at",
-        "total_incl_tax",
+        Column("customer", label=_("Client"), accessor=lambda o: order_customer(order=o).name),
+        Column("mode", label=_("Mode de remise"), accessor="get_fulfilment_mode_display"),
+        Column("due", label=_("Créneau ou date"), accessor=handover_text, sort_key="due_at"),
+        Column("total", label=_("Total TTC"), accessor=lambda o: money_text(o.total_incl_tax)),
+        Column("status", label=_("Statut"), accessor="status", sort_key="status"),
     ]
-    list_filter = ["status", "fulfilment_mode"]
     search_fields = ["number"]
     form_fields = ["status"]
-    inspect_view_fields = [
-        "number",
-        "date_placed",
-        "status",
-        "fulfilment_mode",
-        "pickup_starts_at",
-        "pickup_ends_at",
-        "pickup_address",
-        "shipping_address",
-        "shipping_incl_tax",
-        "total_incl_tax",
-        "guest_email",
-    ]
+
+    def get_urlpatterns(self):
+        # An order is never edited as a form nor deleted: its page shows it and moves its
+        # status (merchants.services.orders); the slip and the cancellation hang off it.
+        kept = [p for p in super().get_urlpatterns() if p.name not in {"edit", "delete", "add"}]
+        return kept + [
+            path("edit/<int:pk>/", OrderPageView.as_view(), name="edit"),
+            path("cancel/<int:pk>/", OrderCancelView.as_view(), name="cancel"),
+            path("slip/<int:pk>/", OrderSlipView.as_view(), name="slip"),
+            path("export/", OrderExportView.as_view(), name="export"),
+        ]

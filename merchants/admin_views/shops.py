@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from merchants.admin_views.scoped import MerchantScopedViewSetMixin
+from merchants.admin_views.suspension import ShopEditView, ShopSuspendView
 from merchants.models import Commune, Merchant, MerchantCategory, SalesMode
 from merchants.scoping import STAFF_PERMISSION, merchant_for_user, user_is_council_staff
 from merchants.services.onboarding import OnboardingError, ShopDetails, merchant_onboard
@@ -39,7 +40,6 @@ MERCHANT_PANELS = ObjectList(
                 FieldPanel("name", permission=STAFF_PERMISSION),
                 FieldPanel("category"),
                 FieldPanel("description"),
-                FieldPanel("is_active", permission=STAFF_PERMISSION),
             ],
             heading=_("Boutique"),
         ),
@@ -76,6 +76,7 @@ MERCHANT_PANELS = ObjectList(
             ],
             heading=_("Retrait en boutique (click & collect)"),
         ),
+        MultiFieldPanel([FieldPanel("low_stock_threshold")], heading=_("Stock")),
         InlinePanel(
             "opening_periods",
             heading=_("Horaires d'ouverture"),
@@ -166,6 +167,7 @@ class MerchantViewSet(MerchantScopedViewSetMixin, ModelViewSet):
     name = "merchants_shops"
     url_prefix = "boutiques"
     add_view_class = MerchantCreateView
+    edit_view_class = ShopEditView
     copy_view_enabled = False
     list_display = ["name", "commune", "category", "is_active"]
     list_filter = ["is_active", "category"]
@@ -178,6 +180,11 @@ class MerchantViewSet(MerchantScopedViewSetMixin, ModelViewSet):
 
     def get_queryset(self, request):
         return Merchant.objects.select_related("commune")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("suspend/<int:pk>/", ShopSuspendView.as_view(), name="suspend")
+        ]
 
 
 def own_shop_settings_url(user) -> str | None:

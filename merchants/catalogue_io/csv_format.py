@@ -11,7 +11,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -251,10 +251,11 @@ def format_bool(value: bool) -> str:
     return "oui" if value else "non"
 
 
-def write_table(rows: Iterator[list[str]]) -> bytes:
+def write_table(rows: Iterator[list[str]], *, columns: Sequence[str] = EXPORT_COLUMNS) -> bytes:
+    """The Excel-in-French form (see the module docstring); any export of the back office."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=EXPORT_DELIMITER, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
+    writer.writerow(columns)
     for row in rows:
         writer.writerow([escape_cell(value) for value in row])
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from merchants.models.geography import Commune, Intercommunality
-from merchants.validators import validate_single_line
+from merchants.validators import validate_single_line, validate_siret
 
 
 class MerchantCategory(models.TextChoices):
@@ -36,7 +36,8 @@ class Merchant(ClusterableModel):
     legal_name = models.CharField(
         _("raison sociale"), max_length=200, blank=True, validators=[validate_single_line]
     )
-    siret = models.CharField(_("SIRET"), max_length=14, blank=True)
+    # Unique among shops when known (a shop created by phone may not have given it yet).
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[validate_siret])
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("comptes"),
@@ -109,6 +110,11 @@ class Merchant(ClusterableModel):
     preparation_minutes = models.PositiveIntegerField(
         _("temps de préparation (minutes)"), default=60
     )
+    low_stock_threshold = models.PositiveIntegerField(
+        _("seuil de stock bas"),
+        default=3,
+        help_text=_("L'accueil signale les articles dont le stock disponible descend à ce seuil."),
+    )
     is_active = models.BooleanField(
         _("active"),
         default=True,
@@ -122,6 +128,14 @@ class Merchant(ClusterableModel):
         verbose_name_plural = _("commerçants")
         permissions = [
             ("manage_merchants", _("Gérer toutes les boutiques (agents du Département)"))
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=~models.Q(siret=""),
+                name="merchant_unique_siret",
+                violation_error_message=_("Une boutique existe déjà avec ce numéro SIRET."),
+            )
         ]
 
     def __str__(self) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -95,4 +98,45 @@ def send_email_changed(*, user, old_email: str, new_email: str) -> None:
         ),
         from_email=None,
         recipient_list=[old_email],
+    )
+
+
+def council_staff_emails() -> list[str]:
+    """Who is told of a new application: active superusers and holders of manage_merchants."""
+    holds = Q(codename="manage_merchants", content_type__app_label="merchants")
+    permission = Permission.objects.filter(holds)
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=permission)
+            | Q(user_permissions__in=permission)
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    return sorted({user.email for user in users})
+
+
+def send_application_received(*, application) -> None:
+    """Two e-mails: the staff who decide are told, the applicant gets an acknowledgement."""
+    context = {
+        "application": application,
+        "site_name": settings.SITE_NAME,
+        "decide_url": _absolute(reverse("merchant_applications:decide", args=[application.pk])),
+    }
+    name = one_line(application.shop_name)
+    if recipients := council_staff_emails():
+        send_mail(
+            subject=_("Nouvelle demande d'inscription : %(name)s") % {"name": name},
+            message=render_to_string("merchants/emails/application_staff.txt", context),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    send_mail(
+        subject=_("Votre demande d'inscription est bien reçue : %(name)s") % {"name": name},
+        message=render_to_string("merchants/emails/application_received.txt", context),
+        from_email=None,
+        recipient_list=[application.email],
     )

@@ -187,6 +187,11 @@ def merchant_application_approve(
         return application.merchant
     if application.status == MerchantApplication.Status.REJECTED:
         raise OnboardingError(_("Cette demande a été refusée : elle ne peut plus être acceptée."))
+    if application.siret and Merchant.objects.filter(siret=application.siret).exists():
+        raise OnboardingError(
+            _("Une boutique existe déjà avec le numéro SIRET %(siret)s.")
+            % {"siret": application.siret}
+        )
     merchant = merchant_onboard(
         details=ShopDetails(
             name=application.shop_name,

@@ -5,7 +5,8 @@
    that already has an account), saying no more than "a request already exists";
 2. takes one of the client address's hourly slots, atomically (the cache's add/incr), so
    parallel requests cannot all pass a count taken before any of them is stored;
-3. records the application as pending.
+3. records the application as pending and, after commit, tells the council staff and
+   acknowledges it to the applicant.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from merchants.models import Merchant, MerchantApplication
+from merchants.services.notifications import send_application_received
 from merchants.services.onboarding import account_exists_for_email
 
 SIGNUP_WINDOW_SECONDS = 3600
@@ -63,4 +66,6 @@ def merchant_application_submit(*, data: dict, ip_address: str | None) -> Mercha
         raise ValidationError(errors)
     if not signup_slot_take(ip_address=ip_address):
         raise SignupRateLimited
-    return MerchantApplication.objects.create(**data, submitted_from=ip_address)
+    application = MerchantApplication.objects.create(**data, submitted_from=ip_address)
+    transaction.on_commit(lambda: send_application_received(application=application))
+    return application

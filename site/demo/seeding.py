@@ -42,6 +42,7 @@ from orne_site.demo.catalogue_data import (
 )
 from orne_site.demo.editorial import editorial_demo_seed
 from orne_site.demo.images import product_photo_jpeg
+from orne_site.demo.orders import demo_orders_seed
 from orne_site.editorial.models import HomePage
 from orne_site.editorial.translation import page_translate
 
@@ -76,6 +77,7 @@ class SeedReport:
     merchants_created: int = 0
     products_created: int = 0
     images_created: int = 0
+    orders_created: int = 0
 
 
 def demo_seed(
@@ -100,6 +102,7 @@ def demo_seed(
         report=report,
         progress=progress,
     )
+    report.orders_created = demo_orders_seed(shops=[shop for shop, _kind in shops])
     editorial_demo_seed()
     return report
 

@@ -76,6 +76,7 @@ def fill_basket_and_choose(page, base, two_shops):
     page.check(f"input[name=mode_{books.pk}][value=click_collect]")
     page.select_option(f"select[name=slot_{books.pk}]", index=1)
     page.fill("input[name=email]", "marie@example.org")
+    page.fill("input[name=phone]", "02 33 12 34 56")
     page.fill("input[name=first_name]", "Marie")
     page.fill("input[name=last_name]", "Lefèvre")
     page.fill("input[name=line1]", "3 rue aux Sieurs")
@@ -97,6 +98,7 @@ def pay_with(page, number):
 
 
 def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_shops):
+    *_, horla = two_shops
     page.set_default_timeout(15_000)
     fill_basket_and_choose(page, live_server.url, two_shops)
 
@@ -119,8 +121,9 @@ def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_sh
         clock.sleep(0.2)
     assert Order.objects.count() == 2
 
-    # The bookshop takes its order to "collected" in the back office; it never sees the
-    # cheese order of the same basket.
+    # The bookshop prepares and hands over its order from the back office alone: from its
+    # home, the order page (with the shopper's phone), the slip, then the status buttons.
+    # It never sees the cheese order of the same basket.
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", BOOKS_EMAIL)
     page.fill("input[name=password]", PASSWORD)
@@ -128,17 +131,32 @@ def test_two_shop_purchase_one_delivered_one_collected(live_server, page, two_sh
     page.wait_for_url(f"{live_server.url}/admin/")
     book_order = Order.objects.get(fulfilment_mode="click_collect")
     cheese_order = Order.objects.get(fulfilment_mode="delivery")
+    home = page.inner_text("main")
+    assert "Commandes à préparer" in home and cheese_order.number not in home
+    page.locator(f"a[href='/admin/commandes/edit/{book_order.pk}/']").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
+    order_page = page.inner_text("main")
+    assert "Le Horla" in order_page and "02 33 12 34 56" in order_page
+    assert "None" not in order_page
+    with page.context.expect_page() as slip_opened:
+        page.click("text=Imprimer le bon de préparation")
+    slip = slip_opened.value
+    slip.wait_for_load_state()
+    assert "Bon de préparation" in slip.inner_text("body") and "Le Horla" in slip.inner_text("body")
+    slip.close()
+    for status in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED):
+        page.click(f"button[name=status][value='{status.value}']")
+        page.wait_for_url(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
+        assert f"Commande {book_order.number} : {status.label}" in page.inner_text("body")
+    assert "Cette commande est terminée" in page.inner_text("main")
     page.goto(f"{live_server.url}/admin/commandes/")
     listing = page.inner_text("main")
     assert book_order.number in listing and cheese_order.number not in listing
-    for status in (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED):
-        page.goto(f"{live_server.url}/admin/commandes/edit/{book_order.pk}/")
-        page.select_option("select[name=status]", value=status)
-        page.locator("form#w-editor-form button[type=submit]").first.click()
-        page.wait_for_url(f"{live_server.url}/admin/commandes/")
     book_order.refresh_from_db()
     cheese_order.refresh_from_db()
     assert (book_order.status, cheese_order.status) == (OrderStatus.COLLECTED, OrderStatus.RECEIVED)
+    horla.refresh_from_db()
+    assert (horla.num_allocated or 0) == 0  # handed over: the allocation left the stock
 
 
 def test_a_declined_card_is_explained_in_french_and_the_basket_stays(live_server, page, two_shops):

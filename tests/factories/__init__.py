@@ -23,9 +23,11 @@ from tests.factories.merchants import (
     commune,
     merchant_hours_set,
     shop_onboard,
+    siret_number,
 )
 
 __all__ = [
+    "siret_number",
     "PASSWORD",
     "USUAL_HOURS",
     "Category",

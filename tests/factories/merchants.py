@@ -5,6 +5,7 @@ from itertools import count
 
 import factory
 from oscar.core.loading import get_model
+from stdnum import luhn
 
 from merchants.models import Commune, Merchant, MerchantCategory, OpeningPeriod
 from merchants.services.onboarding import ShopDetails, merchant_onboard
@@ -77,3 +78,11 @@ def shop_onboard(
         publish_page=publish,
         notify=False,
     )
+
+
+def siret_number(n: int, *, first: str = "4") -> str:
+    """The n-th valid SIRET of a made-up range: SIREN and SIRET check digits both right."""
+    siren_base = f"{first}{n:07d}"
+    siren = siren_base + luhn.calc_check_digit(siren_base)
+    establishment = f"{siren}0001"
+    return establishment + luhn.calc_check_digit(establishment)

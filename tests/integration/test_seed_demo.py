@@ -5,6 +5,8 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
+from commerce.order.models import Checkout
+from commerce.order.statuses import OrderStatus
 from merchants.models import Merchant
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +14,7 @@ pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
+Order = get_model("order", "Order")
 Category = get_model("catalogue", "Category")
 
 
@@ -23,6 +26,7 @@ def counts() -> dict[str, int]:
         "images": ProductImage.objects.count(),
         "categories": Category.objects.count(),
         "pages": Page.objects.count(),
+        "orders": Order.objects.count(),
     }
 
 
@@ -57,6 +61,9 @@ def test_seed_demo_is_deterministic(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     call_command("seed_demo", merchants=4, products=20)
     first = list(StockRecord.objects.order_by("partner_sku").values_list(*SNAPSHOT))
+    # The demo orders go too, so the second seed places them again (and takes the same stock).
+    Order.objects.all().delete()
+    Checkout.objects.all().delete()
     Product.objects.all().delete()
     call_command("seed_demo", merchants=4, products=20)
     second = list(StockRecord.objects.order_by("partner_sku").values_list(*SNAPSHOT))
@@ -74,3 +81,22 @@ def test_seeded_products_are_searchable_at_once(settings, tmp_path):
 
     assert page.count > 0
     assert any("camembert" in hit.title.lower() for hit in page.hits)
+
+
+def test_demo_shops_get_a_working_day_of_orders_through_the_real_services(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", merchants=2, products=24)
+
+    shop = Merchant.objects.order_by("pk").first()
+    statuses = sorted(
+        Order.objects.filter(lines__partner=shop.partner)
+        .distinct()
+        .values_list("status", flat=True)
+    )
+    assert statuses == sorted(
+        [OrderStatus.RECEIVED, OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED]
+    )
+    order = Order.objects.filter(lines__partner=shop.partner).first()
+    assert order.checkout.phone and order.pickup_starts_at is not None
+    record = shop.partner.stockrecords.filter(num_allocated__gt=0).first()
+    assert record is not None  # the open orders hold their stock, as a real purchase does

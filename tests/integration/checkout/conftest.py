@@ -113,6 +113,7 @@ def checkout_page(client, shopper, two_shop_basket):
         reverse("orne_checkout:start"),
         {
             "email": "marie@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,

@@ -75,6 +75,7 @@ def test_the_address_is_asked_only_when_a_shop_delivers(
         reverse("orne_checkout:start"),
         {
             "email": "invite@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
         },
@@ -88,6 +89,55 @@ def test_the_address_is_asked_only_when_a_shop_delivers(
     )
 
 
+@pytest.mark.parametrize(
+    ("phone", "message"),
+    [
+        ("", "Indiquez un numéro de téléphone pour la boutique."),
+        ("12345", "Saisissez un numéro de téléphone français, par exemple 02 33 12 34 56."),
+    ],
+)
+def test_the_phone_is_required_and_checked_in_french(client, make_shop, article, phone, message):
+    books = make_shop("Librairie")
+    add_to_basket(client, article(books))
+    page = client.get(reverse("orne_checkout:start"))
+    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
+    response = client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "invite@example.org",
+            "phone": phone,
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": slot,
+        },
+    )
+    assert response.status_code == 200
+    assert message in unescape(response.content.decode())
+    assert not Checkout.objects.exists()
+
+
+def test_the_phone_and_name_are_kept_on_the_checkout_for_a_pickup_too(
+    client, stripe_settings, make_shop, article
+):
+    books = make_shop("Librairie")
+    add_to_basket(client, article(books))
+    page = client.get(reverse("orne_checkout:start"))
+    slot = page.context["form"].fields[f"slot_{books.pk}"].choices[1][0]
+    client.post(
+        reverse("orne_checkout:start"),
+        {
+            "email": "invite@example.org",
+            "phone": "+33 2 33 12 34 56",
+            "first_name": "Marie",
+            "last_name": "Lefèvre",
+            f"mode_{books.pk}": "click_collect",
+            f"slot_{books.pk}": slot,
+        },
+    )
+    checkout = Checkout.objects.get()
+    assert (checkout.phone, checkout.name) == ("+33 2 33 12 34 56", "Marie Lefèvre")
+    assert checkout.shipping_address == {}  # no address kept for a pickup
+
+
 def test_delivery_without_an_address_is_refused_in_french(client, make_shop, article, communes):
     home, _, _ = communes
     cheese = make_shop("Fromagerie", delivers_to=[home])
@@ -95,7 +145,7 @@ def test_delivery_without_an_address_is_refused_in_french(client, make_shop, art
     client.get(reverse("orne_checkout:start"), {"commune": home.insee_code})
     response = client.post(
         reverse("orne_checkout:start"),
-        {"email": "invite@example.org", f"mode_{cheese.pk}": "delivery"},
+        {"email": "invite@example.org", "phone": "0233123456", f"mode_{cheese.pk}": "delivery"},
     )
     assert response.status_code == 200
     assert "Nécessaire pour la livraison." in response.content.decode()
@@ -116,6 +166,7 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
         reverse("orne_checkout:start"),
         {
             "email": "invite@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,

@@ -94,6 +94,7 @@ def test_a_price_or_amount_forged_in_the_post_changes_nothing(client, shopper, t
         reverse("orne_checkout:start"),
         {
             "email": "marie@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
@@ -188,6 +189,7 @@ def test_a_paid_checkout_cannot_be_changed_before_its_orders_are_placed(
         reverse("orne_checkout:start"),
         {
             "email": "autre@example.org",
+            "phone": "02 33 12 34 56",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": other_slot,

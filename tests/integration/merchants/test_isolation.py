@@ -62,7 +62,7 @@ def tiny_png() -> ImageFile:
 def two_shops(onboard):
     shop_a = onboard("Alpha Fromages", email="alpha@example.org")
     shop_b = onboard("Beta Cidres", email="beta@example.org", commune="61071")
-    order_b = OrderFactory(number="B-0001")
+    order_b = OrderFactory(number="B-0001", status=OrderStatus.RECEIVED)
     OrderLineFactory(order=order_b, partner=shop_b.partner, partner_name=shop_b.name)
     collection_b = Collection.objects.get(name=f"Boutique · {shop_b.name}")
     image_b = Image.objects.create(title="Vitrine B", file=tiny_png(), collection=collection_b)
@@ -89,6 +89,8 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         f"/admin/commandes/delete/{order_b.pk}/",
         f"/admin/commandes/inspect/{order_b.pk}/",
         f"/admin/commandes/history/{order_b.pk}/",
+        f"/admin/commandes/cancel/{order_b.pk}/",
+        f"/admin/commandes/slip/{order_b.pk}/",
         # the shop page
         f"/admin/pages/{page.pk}/edit/",
         f"/admin/pages/{page.pk}/delete/",
@@ -114,6 +116,7 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         ),
         # staff-only screens
         "/admin/boutiques/new/",
+        f"/admin/boutiques/suspend/{shop_b.pk}/",
         "/admin/inscriptions/",
         *REPORT_URLS,
         "/admin/locales/",
@@ -184,10 +187,13 @@ def test_merchant_listings_show_only_its_own_rows(client, two_shops):
 
     shops = client.get("/admin/boutiques/").content.decode()
     orders = client.get("/admin/commandes/").content.decode()
+    export = client.get("/admin/commandes/export/").content.decode("utf-8-sig")
+    home = client.get("/admin/").content.decode()
     articles = client.get("/admin/articles/", {"q": "Pommeau"}).content.decode()
 
     assert "Alpha Fromages" in shops and "Beta Cidres" not in shops
     assert "B-0001" not in orders
+    assert "B-0001" not in export and "B-0001" not in home
     assert "Pommeau de B" not in articles
 
 

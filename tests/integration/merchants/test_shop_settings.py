@@ -27,6 +27,7 @@ def settings_form(shop, **overrides) -> dict:
         "offers_click_collect": "on",
         "pickup_address": "",
         "preparation_minutes": "90",
+        "low_stock_threshold": "5",
         "opening_periods-TOTAL_FORMS": "2",
         "opening_periods-INITIAL_FORMS": "0",
         "opening_periods-MIN_NUM_FORMS": "0",
@@ -59,6 +60,7 @@ def test_merchant_sets_delivery_pickup_and_hours(client, onboard):
     assert shop.delivery_fee == Decimal("4.90")
     assert shop.free_delivery_threshold == Decimal("50.00")
     assert shop.preparation_minutes == 90
+    assert shop.low_stock_threshold == 5
     assert [str(period) for period in shop.opening_periods.all()] == [
         "mardi 09:00–12:30",
         "mardi 14:00–19:00",

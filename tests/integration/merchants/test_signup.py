@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from merchants.models import Commune, MerchantApplication
 from merchants.services.signups import merchant_application_submit
-from merchants.validators import luhn_is_valid, validate_siret
+from merchants.validators import validate_siret
 from tests.factories import MerchantFactory
+from tests.factories import siret_number as make_siret
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +27,7 @@ def fresh_rate_limit():
 
 
 def siret_number(n: int) -> str:
-    """The n-th valid SIRET (Luhn checksum) of a made-up SIREN range."""
-    base = f"4{n:012d}"
-    return next(base + str(d) for d in range(10) if luhn_is_valid(base + str(d)))
+    return make_siret(n, first="4")
 
 
 def valid_data(**overrides) -> dict:

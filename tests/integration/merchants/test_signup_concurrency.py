@@ -13,7 +13,7 @@ from django.db import connection
 
 from merchants.models import Commune, MerchantApplication
 from merchants.services.signups import SignupRateLimited, merchant_application_submit
-from merchants.validators import luhn_is_valid
+from tests.factories import siret_number as make_siret
 from tests.services import database_is_postgres, in_ci, require_service
 
 SIGNUPS = 30
@@ -22,8 +22,7 @@ NO_POSTGRES = "PostgreSQL is not configured (set DATABASE_URL=postgres://user:pa
 
 
 def siret_number(n: int) -> str:
-    base = f"5{n:012d}"
-    return next(base + str(d) for d in range(10) if luhn_is_valid(base + str(d)))
+    return make_siret(n, first="5")
 
 
 @pytest.mark.skipif(not database_is_postgres() and not in_ci(), reason=NO_POSTGRES)

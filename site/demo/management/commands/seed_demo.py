@@ -25,7 +25,7 @@ class Command(BaseCommand):
                 search_indexes_rebuild(backend_name=name)
         self.stdout.write(
             f"\n{report.merchants_created} commerçants, {report.products_created} articles, "
-            f"{report.images_created} photos créés. "
+            f"{report.images_created} photos, {report.orders_created} commandes créés. "
             f"Administration : /admin/ ({ADMIN_USERNAME} / {ADMIN_PASSWORD})."
         )
 
