@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('order', '0024_remove_checkout_refunded_amount'),
+        ('order', '0025_checkout_phone_and_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
