@@ -6,17 +6,16 @@ layer adds "its shop is active", see ``COMMERCE_STRATEGY_CLASS``) and, when stoc
 tracked, has free stock. The basket, the product page and the placement all ask it.
 """
 
-from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 
+from commerce import conf
+
 FixedPrice = get_class("partner.prices", "FixedPrice")
 UnavailablePrice = get_class("partner.prices", "Unavailable")
 Unavailable = get_class("partner.availability", "Unavailable")
-
-DEFAULT_STRATEGY_CLASS = "commerce.partner.strategy.France"
 
 
 class NotOffered(Unavailable):
@@ -86,9 +85,7 @@ def strategy_new(*, request=None) -> France:
     A setting rather than an import: the layer that knows sellers (merchants) sits above
     commerce and provides the class; commerce never imports it.
     """
-    strategy_class = import_string(
-        getattr(settings, "COMMERCE_STRATEGY_CLASS", DEFAULT_STRATEGY_CLASS)
-    )
+    strategy_class = import_string(conf.strategy_class_path())
     return strategy_class(request)
 
 

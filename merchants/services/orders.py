@@ -9,7 +9,6 @@ log with who made it (merchants.audit) and e-mails the shopper, after commit.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from commerce.order.models import Order
 from commerce.order.statuses import OrderStatus
 from commerce.partner.locks import stockrecords_lock
 from commerce.payment.services import order_refund
+from merchants import conf
 from merchants.audit import order_refund_log, order_status_log, product_stock_log
 
 # The shopper has the articles: their allocation becomes a sale.
@@ -129,7 +129,7 @@ def order_status_notify(*, order_id: int) -> None:
         subject=_("Votre commande %(number)s : %(status)s")
         % {"number": order.number, "status": order.status},
         message=render_to_string(
-            "merchants/emails/order_status.txt", {"order": order, "site_name": settings.SITE_NAME}
+            "merchants/emails/order_status.txt", {"order": order, "site_name": conf.site_name()}
         ),
         from_email=None,
         recipient_list=[recipient],
