@@ -6,11 +6,11 @@ commerce does not know shops, so it hands over the checkout's id.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from checkout import conf
 from commerce.order.models import Checkout, Order
 from merchants.models import Merchant
 
@@ -34,10 +34,10 @@ def checkout_orders_placed_notify(*, checkout_id: int) -> None:
     rows = [{"order": order, "merchant": _merchant_of(order, merchants)} for order in orders]
     send_mail(
         subject=_("Votre commande %(number)s sur %(site)s")
-        % {"number": checkout.number, "site": settings.SITE_NAME},
+        % {"number": checkout.number, "site": conf.site_name()},
         message=render_to_string(
             "checkout/emails/shopper_summary.txt",
-            {"checkout": checkout, "rows": rows, "site_name": settings.SITE_NAME},
+            {"checkout": checkout, "rows": rows, "site_name": conf.site_name()},
         ),
         from_email=None,
         recipient_list=[checkout.email],
@@ -53,7 +53,7 @@ def checkout_orders_placed_notify(*, checkout_id: int) -> None:
             subject=_("Nouvelle commande %(number)s") % {"number": row["order"].number},
             message=render_to_string(
                 "checkout/emails/merchant_order.txt",
-                {"order": row["order"], "merchant": merchant, "site_name": settings.SITE_NAME},
+                {"order": row["order"], "merchant": merchant, "site_name": conf.site_name()},
             ),
             from_email=None,
             recipient_list=recipients,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from checkout import conf
 from checkout.forms import CheckoutForm, CommuneForm
 from checkout.fulfilment import fulfilment_options
 from checkout.plans import CheckoutNotPossible
@@ -134,8 +134,8 @@ def checkout_payment(request: HttpRequest) -> HttpResponse:
             "checkout": checkout,
             "summary": checkout_summary(plan=CheckoutPlan.from_json(checkout.plan)),
             "client_secret": intent.client_secret,
-            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
-            "stripe_js_url": settings.STRIPE_JS_URL,
+            "stripe_publishable_key": conf.stripe_publishable_key(),
+            "stripe_js_url": conf.stripe_js_url(),
         },
     )
 

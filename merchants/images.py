@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import IO
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.functional import lazy
@@ -30,9 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-# Same limits as the Wagtail images (logos, covers), from settings; these are the fallbacks.
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_PIXELS = 40_000_000
+from merchants.conf import photo_max_bytes, photo_max_pixels
 
 # Pillow format name -> (file extension, MIME type).
 ACCEPTED_FORMATS = {
@@ -42,14 +39,6 @@ ACCEPTED_FORMATS = {
 }
 ACCEPT_ATTRIBUTE = ",".join(mime for _, mime in ACCEPTED_FORMATS.values())
 JPEG_QUALITY = 90
-
-
-def photo_max_bytes() -> int:
-    return int(getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", DEFAULT_MAX_BYTES))
-
-
-def photo_max_pixels() -> int:
-    return int(getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_PIXELS))
 
 
 @dataclass(frozen=True)

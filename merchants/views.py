@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods
 
+from merchants import conf
 from merchants.forms import MerchantApplicationForm
 from merchants.services.signups import SignupRateLimited, merchant_application_submit
 
@@ -20,7 +20,7 @@ RATE_LIMITED = gettext_noop(
 def client_ip(request) -> str | None:
     # Behind the council's reverse proxy the client is the first X-Forwarded-For entry.
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+    if forwarded and conf.trust_x_forwarded_for():
         return forwarded.split(",")[0].strip()
     return request.META.get("REMOTE_ADDR")
 

@@ -15,12 +15,12 @@ import logging
 import time
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
+from search import conf
 from search.database_query import database_autocomplete, database_search
 from search.engine_query import engine_autocomplete, engine_search
 from search.query import AUTOCOMPLETE_MIN_LENGTH, ProductQuery, SearchPage, Suggestion
@@ -58,7 +58,7 @@ def _backend(alias: str, config: str):
 
 def _backends() -> tuple[object | None, object]:
     """(engine or None, database backend) from WAGTAILSEARCH_BACKENDS."""
-    config = settings.WAGTAILSEARCH_BACKENDS
+    config = conf.search_backends()
     default = _backend("default", json.dumps(config["default"], sort_keys=True))
     if not isinstance(default, ElasticsearchBaseSearchBackend):
         return None, default
@@ -68,16 +68,12 @@ def _backends() -> tuple[object | None, object]:
     return default, database
 
 
-def _timeout() -> float:
-    return float(getattr(settings, "PRODUCT_SEARCH_QUERY_TIMEOUT", 1.0))
-
-
 def product_search(*, query: ProductQuery) -> SearchPage:
     """One page of products for ``query``, with facet counts, from the engine if it answers."""
     engine, database = _backends()
     if engine is not None and engine_circuit.allows():
         try:
-            return engine_search(engine, query, timeout=_timeout())
+            return engine_search(engine, query, timeout=conf.query_timeout())
         except Exception as error:  # any engine failure: the shopper still gets a page
             _engine_failed(error, what="search")
     if engine is None:
@@ -111,7 +107,7 @@ def product_autocomplete(*, text: str) -> list[Suggestion]:
     engine, database = _backends()
     if engine is not None and engine_circuit.allows():
         try:
-            return _unique(engine_autocomplete(engine, text, timeout=_timeout()))
+            return _unique(engine_autocomplete(engine, text, timeout=conf.query_timeout()))
         except Exception as error:
             _engine_failed(error, what="autocomplete")
     return _unique(database_autocomplete(database, text))

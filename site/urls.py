@@ -16,7 +16,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
 from orne_site.shopper_accounts import ShopperLoginView
 
@@ -43,12 +42,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     # The basket grouped by shop replaces Oscar's summary at the same URL (matched first).
-    path("boutique/basket/", basket_views.basket_page, name="basket-by-shop"),
-    path(
-        "boutique/basket/ligne/<int:line_id>/",
-        basket_views.basket_line_update,
-        name="basket-line-update",
-    ),
+    path("boutique/basket/", include("checkout.basket_urls")),
     path("recherche/", include("search.urls")),
     # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
     path("", include("orne_site.privacy.urls")),

@@ -1,6 +1,6 @@
 """Which outside services a test run has, and what a test does when one is missing.
 
-Locally a test that needs PostgreSQL, Chromium or (later) the search engine skips with the
+Locally a test that needs PostgreSQL, Chromium or the search engine skips with the
 reason; in CI (`CI=true`) the same absence fails the test, so CI never goes green by
 skipping what it was meant to prove.
 """
@@ -40,6 +40,20 @@ def chromium_path() -> str | None:
 
 def database_is_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+NO_POSTGRES = "PostgreSQL is not configured (set DATABASE_URL=postgres://user:pass@host/db)"
+
+
+def postgres_threads_test(test):
+    """A test whose threads commit for real on PostgreSQL (row locks, concurrent sales).
+
+    Skipped at collection, before any database fixture: a transactional test that skipped
+    inside the test would still flush the (reused) SQLite test database on its way out.
+    In CI the test runs and its ``require_service`` fails it if PostgreSQL is missing.
+    """
+    test = pytest.mark.django_db(transaction=True, serialized_rollback=True)(test)
+    return pytest.mark.skipif(not database_is_postgres() and not in_ci(), reason=NO_POSTGRES)(test)
 
 
 def free_port() -> int:

@@ -30,13 +30,13 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
+from commerce import conf
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.locks import checkout_lock
 from commerce.order.models import Checkout, Order
@@ -231,7 +231,7 @@ def _order_create(
         shipping_method=FulfilmentMode(group.fulfilment_mode).label,
         shipping_code=group.fulfilment_mode,
         shipping_address=_shipping_address_create(checkout=checkout) if delivered else None,
-        status=settings.OSCAR_INITIAL_ORDER_STATUS,
+        status=conf.initial_order_status(),
         checkout=checkout,
         fulfilment_mode=group.fulfilment_mode,
         pickup_starts_at=group.pickup_starts_at,

@@ -8,17 +8,16 @@ ask it, and all get it the one way Oscar does: ``Selector().strategy(request, us
 (Oscar's basket middleware loads this Selector through ``get_class``).
 """
 
-from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 
+from commerce import conf
+
 FixedPrice = get_class("partner.prices", "FixedPrice")
 UnavailablePrice = get_class("partner.prices", "Unavailable")
 Unavailable = get_class("partner.availability", "Unavailable")
-
-DEFAULT_STRATEGY_CLASS = "commerce.partner.strategy.France"
 
 
 class NotOffered(Unavailable):
@@ -91,8 +90,6 @@ class Selector:
     """
 
     def strategy(self, request=None, user=None, **kwargs) -> France:
-        strategy_class = import_string(
-            getattr(settings, "COMMERCE_STRATEGY_CLASS", DEFAULT_STRATEGY_CLASS)
-        )
+        strategy_class = import_string(conf.strategy_class_path())
         # Oscar's strategies take the user from the request, as its own Selector does.
         return strategy_class(request)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from commerce import conf
 
 
 def amount_in_cents(amount: Decimal) -> int:
@@ -18,21 +19,23 @@ def amount_in_cents(amount: Decimal) -> int:
 
 
 def stripe_client() -> stripe.StripeClient:
-    if not settings.STRIPE_SECRET_KEY:
+    secret_key = conf.stripe_secret_key()
+    if not secret_key:
         raise ImproperlyConfigured("STRIPE_SECRET_KEY is not set: payments are unavailable.")
     kwargs = {}
-    if settings.STRIPE_API_BASE:
-        kwargs["base_addresses"] = {"api": settings.STRIPE_API_BASE}
+    if api_base := conf.stripe_api_base():
+        kwargs["base_addresses"] = {"api": api_base}
     # Network retries are safe: every write below carries an idempotency key.
-    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, max_network_retries=2, **kwargs)
+    return stripe.StripeClient(secret_key, max_network_retries=2, **kwargs)
 
 
 def uses_localstripe() -> bool:
-    return bool(settings.STRIPE_API_BASE)
+    return bool(conf.stripe_api_base())
 
 
 def webhook_event_verified(*, payload: bytes, signature: str) -> stripe.Event:
     """The event, if its Stripe-Signature matches STRIPE_WEBHOOK_SECRET; raises otherwise."""
-    if not settings.STRIPE_WEBHOOK_SECRET:
+    secret = conf.stripe_webhook_secret()
+    if not secret:
         raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET is not set.")
-    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    return stripe.Webhook.construct_event(payload, signature, secret)

@@ -3,7 +3,8 @@
 The uploaded files are kept in storage under the shop's folder between the preview and the
 confirmation (merchants.catalogue_io.uploads); on confirmation the preview runs again on
 them, so what is written matches the shop's catalogue at that moment. From
-INLINE_MAX_LINES articles to write, a task writes them and a status page follows it.
+CATALOGUE_IMPORT_INLINE_MAX_LINES articles to write (merchants.conf), a task writes them and
+a status page follows it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from merchants import conf
 from merchants.catalogue_io import catalogue_export_csv, import_apply
 from merchants.catalogue_io.tasks import catalogue_import_enqueue
 from merchants.catalogue_io.uploads import (
@@ -33,7 +34,6 @@ from merchants.catalogue_io.uploads import (
 from merchants.models import CatalogueImport, Merchant
 from merchants.scoping import merchant_for_user, scope_to_merchant
 
-INLINE_MAX_LINES = 2000
 PROGRESS_TEMPLATE = "merchants/admin/catalogue_import_progress.html"
 
 
@@ -66,11 +66,6 @@ def shop_for_request(request) -> Merchant:
 
 def _session_key(merchant: Merchant) -> str:
     return f"catalogue_import_token:{merchant.pk}"
-
-
-def inline_max_lines() -> int:
-    """Bigger files are written by a task, with a progress page, not in the request."""
-    return int(getattr(settings, "CATALOGUE_IMPORT_INLINE_MAX_LINES", INLINE_MAX_LINES))
 
 
 class CatalogueImportView(View):
@@ -135,7 +130,8 @@ class CatalogueImportView(View):
                 or _("Le fichier contient des lignes refusées : rien n'a été importé."),
             )
             return self.render(preview=preview, token=token)
-        if len(preview.to_create) + len(preview.to_update) >= inline_max_lines():
+        to_write = len(preview.to_create) + len(preview.to_update)
+        if to_write >= conf.catalogue_import_inline_max_lines():
             return self.enqueue(token=token, valid_only=valid_only)
         result = import_upload_preview(
             merchant=self.merchant,

@@ -6,7 +6,6 @@ through merchants.products, which refuses another shop's article a second time.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -25,6 +24,7 @@ from merchants.admin_views.scoped import (
     ScopedEditView,
     ScopedIndexView,
 )
+from merchants.admin_views.service_errors import ServiceErrorsMixin
 from merchants.products import (
     product_delete_for_merchant,
     product_save_for_merchant,
@@ -59,18 +59,6 @@ def _save_from_form(form: ProductAdminForm, *, by, product=None):
     if removed or form.new_photos():
         product_set_images(merchant=shop, product=product, images=kept + form.new_photos())
     return product
-
-
-class ServiceErrorsMixin:
-    """Service validation errors (a SKU already used…) go back into the form."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
 
 
 class ProductCreateView(ServiceErrorsMixin, generic.CreateView):

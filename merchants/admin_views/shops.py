@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from merchants.admin_views.scoped import MerchantScopedViewSetMixin
+from merchants.admin_views.service_errors import ServiceErrorsMixin
 from merchants.admin_views.suspension import ShopEditView, ShopSuspendView
 from merchants.models import Commune, Merchant, MerchantCategory, SalesMode
 from merchants.scoping import STAFF_PERMISSION, merchant_for_user, user_is_council_staff
@@ -111,8 +112,9 @@ class MerchantCreateForm(forms.Form):
     )
 
 
-class MerchantCreateView(WagtailAdminTemplateMixin, FormView):
+class MerchantCreateView(ServiceErrorsMixin, WagtailAdminTemplateMixin, FormView):
     form_class = MerchantCreateForm
+    service_errors = (OnboardingError,)
     template_name = "wagtailadmin/generic/form.html"
     page_title = _("Créer une boutique")
     header_icon = "site"
@@ -129,26 +131,20 @@ class MerchantCreateView(WagtailAdminTemplateMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-        try:
-            merchant = merchant_onboard(
-                details=ShopDetails(
-                    name=data["name"],
-                    commune=data["commune"],
-                    email=data["email"],
-                    category=data["category"],
-                    sales_mode=data["sales_mode"],
-                    address=data["address"],
-                    phone=data["phone"],
-                ),
-                publish_page=data["publish_page"],
-            )
-        except OnboardingError as error:
-            # Wagtail's form template shows no form-wide errors: the message bar does.
-            messages.error(self.request, str(error))
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
+        merchant = merchant_onboard(
+            details=ShopDetails(
+                name=data["name"],
+                commune=data["commune"],
+                email=data["email"],
+                category=data["category"],
+                sales_mode=data["sales_mode"],
+                address=data["address"],
+                phone=data["phone"],
+            ),
+            publish_page=data["publish_page"],
+        )
         messages.success(
             self.request,
             _("Boutique « %(name)s » créée : un e-mail part vers %(email)s.")

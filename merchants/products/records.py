@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from oscar.core.loading import get_model
 
 from commerce.partner.locks import stockrecords_lock
 from commerce.partner.services import stockrecord_set_price
+from merchants import conf
 from merchants.models import Merchant
 from merchants.products.inputs import (
     PRODUCT_CLASS_SLUG,
@@ -63,7 +63,7 @@ def _new_stockrecord(*, merchant: Merchant, product: Product) -> StockRecord:
     return StockRecord(
         product=product,
         partner=merchant.partner,
-        price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+        price_currency=conf.currency(),
     )
 
 

@@ -12,13 +12,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from merchants import conf
 from merchants.services.notifications import send_email_change_confirmation, send_email_changed
 
 EMAIL_CHANGE_SALT = "merchants.services.accounts.email_change"
@@ -55,7 +55,7 @@ def user_email_change_request(*, user, new_email: str) -> None:
 @transaction.atomic
 def user_email_change_confirm(*, user, token: str) -> str:
     """Apply the change a link confirms; returns the new address or raises EmailChangeError."""
-    max_age = getattr(settings, "EMAIL_CHANGE_LINK_MAX_AGE", 2 * 24 * 3600)
+    max_age = conf.email_change_link_max_age()
     try:
         payload = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=max_age)
     except signing.SignatureExpired:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
@@ -14,6 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from merchants import conf
+
 
 def one_line(text: str) -> str:
     """What may go into an e-mail header: line breaks and other control characters removed."""
@@ -21,7 +22,7 @@ def one_line(text: str) -> str:
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return conf.site_base_url() + path
 
 
 def password_setting_url(user) -> str:
@@ -40,7 +41,7 @@ def password_setting_url(user) -> str:
 def send_merchant_welcome(*, merchant, user) -> None:
     context = {
         "merchant": merchant,
-        "site_name": settings.SITE_NAME,
+        "site_name": conf.site_name(),
         "password_url": password_setting_url(user),
         "admin_url": _absolute(reverse("wagtailadmin_home")),
     }
@@ -58,7 +59,7 @@ def send_application_rejected(*, application) -> None:
         % {"name": one_line(application.shop_name)},
         message=render_to_string(
             "merchants/emails/rejected.txt",
-            {"application": application, "site_name": settings.SITE_NAME},
+            {"application": application, "site_name": conf.site_name()},
         ),
         from_email=None,
         recipient_list=[application.email],
@@ -73,11 +74,11 @@ def send_email_change_confirmation(*, user, new_email: str, token: str) -> None:
     """To the new address only: whoever reads it proves they own it by opening the link."""
     send_mail(
         subject=_("Confirmez votre nouvelle adresse e-mail · %(site)s")
-        % {"site": one_line(settings.SITE_NAME)},
+        % {"site": one_line(conf.site_name())},
         message=render_to_string(
             "merchants/emails/email_change_confirm.txt",
             {
-                "site_name": settings.SITE_NAME,
+                "site_name": conf.site_name(),
                 "confirm_url": email_change_confirmation_url(token),
                 "new_email": new_email,
             },
@@ -91,10 +92,10 @@ def send_email_changed(*, user, old_email: str, new_email: str) -> None:
     """To the old address: if nobody there asked for it, they know whom to call."""
     send_mail(
         subject=_("L'adresse e-mail de votre compte a changé · %(site)s")
-        % {"site": one_line(settings.SITE_NAME)},
+        % {"site": one_line(conf.site_name())},
         message=render_to_string(
             "merchants/emails/email_changed.txt",
-            {"site_name": settings.SITE_NAME, "old_email": old_email, "new_email": new_email},
+            {"site_name": conf.site_name(), "old_email": old_email, "new_email": new_email},
         ),
         from_email=None,
         recipient_list=[old_email],
@@ -123,7 +124,7 @@ def send_application_received(*, application) -> None:
     """Two e-mails: the staff who decide are told, the applicant gets an acknowledgement."""
     context = {
         "application": application,
-        "site_name": settings.SITE_NAME,
+        "site_name": conf.site_name(),
         "decide_url": _absolute(reverse("merchant_applications:decide", args=[application.pk])),
     }
     name = one_line(application.shop_name)

@@ -10,7 +10,6 @@ who made it (merchants.audit), and the shopper gets an e-mail after commit.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -24,6 +23,7 @@ from commerce.order.processing import (  # noqa: F401  (OrderStatusRefused: the 
 )
 from commerce.order.statuses import OrderStatus
 from commerce.payment.services import order_refund
+from merchants import conf
 from merchants.audit import order_refund_log, order_status_log, product_stock_log
 
 
@@ -65,7 +65,7 @@ def order_status_notify(*, order_id: int) -> None:
         subject=_("Votre commande %(number)s : %(status)s")
         % {"number": order.number, "status": order.status},
         message=render_to_string(
-            "merchants/emails/order_status.txt", {"order": order, "site_name": settings.SITE_NAME}
+            "merchants/emails/order_status.txt", {"order": order, "site_name": conf.site_name()}
         ),
         from_email=None,
         recipient_list=[recipient],

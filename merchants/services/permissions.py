@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
@@ -12,6 +11,7 @@ from wagtail.models import (
     PagePermissionTester,
 )
 
+from merchants import conf
 from merchants.staff import user_is_council_staff
 
 # Model permissions the back office's viewsets check; the rows a merchant reaches are then
@@ -42,7 +42,7 @@ def merchant_group_grant(*, group: Group, page: Page, collection: Collection) ->
     ]
     group.permissions.add(*permissions)
     page_permissions = ["change"]
-    if not getattr(settings, "MERCHANT_PAGES_MODERATED", False):
+    if not conf.merchant_pages_moderated():
         page_permissions.append("publish")
     for permission_type in page_permissions:
         GroupPagePermission.objects.get_or_create(

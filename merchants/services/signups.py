@@ -11,12 +11,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from merchants import conf
 from merchants.models import Merchant, MerchantApplication
 from merchants.services.notifications import send_application_received
 from merchants.services.onboarding import account_exists_for_email
@@ -56,7 +56,7 @@ def signup_slot_take(*, ip_address: str | None) -> bool:
     except ValueError:  # the window expired between add() and incr()
         cache.add(key, 0, timeout=SIGNUP_WINDOW_SECONDS)
         count = cache.incr(key)
-    return count <= getattr(settings, "MERCHANT_SIGNUPS_PER_HOUR", 5)
+    return count <= conf.merchant_signups_per_hour()
 
 
 def merchant_application_submit(*, data: dict, ip_address: str | None) -> MerchantApplication:

@@ -211,8 +211,6 @@ def _ensure_footer(legal: list[Page]) -> None:
 
 
 def _ensure_translations(home, campaigns, christmas, *, home_changed: bool) -> None:
-    from orne_site.demo.seeding import HOME_PAGE_ENGLISH
-
     def missing(page) -> bool:
         return not page.get_translations().filter(locale__language_code="en").exists()
 
@@ -220,7 +218,7 @@ def _ensure_translations(home, campaigns, christmas, *, home_changed: bool) -> N
         page_translate(
             page=home,
             language_code="en",
-            strings={**HOME_PAGE_ENGLISH, **content.HOME_ENGLISH_EXTRA},
+            strings={**content.HOME_PAGE_ENGLISH, **content.HOME_ENGLISH_EXTRA},
         )
     if missing(campaigns):
         page_translate(page=campaigns, language_code="en", strings=content.CAMPAIGN_INDEX_ENGLISH)

@@ -4,10 +4,10 @@ Believable but fictitious: the demo must read like the real site without binding
 council to anything.
 """
 
-from django.conf import settings
+from orne_site.privacy.conf import dpo_email
 
 # The data protection officer's address comes from the settings (PRIVACY_DPO_EMAIL).
-DPO_EMAIL = getattr(settings, "PRIVACY_DPO_EMAIL", "dpo@orne.invalid")
+DPO_EMAIL = dpo_email()
 PRIVACY_REQUEST_URL = "/donnees-personnelles/demande/"
 
 PRIVACY_PARAGRAPHS = [
@@ -243,5 +243,18 @@ CAMPAIGN_INDEX_ENGLISH = {
     "Temps forts": "Highlights",
     "Les campagnes du Département pour soutenir le commerce de l'Orne.": (
         "The Département's campaigns supporting the Orne's shops."
+    ),
+}
+
+
+# The home page's own texts (the seed translates it first, then adds HOME_ENGLISH_EXTRA).
+HOME_PAGE_ENGLISH = {
+    "Accueil": "Home",
+    "Achetez local, dans toute l'Orne": "Shop local, all over the Orne",
+    (
+        "Les commerçants, producteurs et artisans de l'Orne vendent en ligne : "
+        "livraison à domicile ou retrait en boutique."
+    ): (
+        "Shops, farmers and craftspeople of the Orne sell online: home delivery or click & collect."
     ),
 }

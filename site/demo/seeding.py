@@ -6,7 +6,8 @@ Steps of `demo_seed`:
 3. merchants onboarded through the real service (account, partner, page, permissions),
    spread over real Orne communes, with opening hours and a delivery area;
 4. products with stock record (price incl. VAT, VAT rate, stock), category and photo,
-   written in bulk so benchmarks can ask for 100,000;
+   written by the merchants' bulk product service (the catalogue import's write, same
+   rules), so benchmarks can ask for 100,000;
 and, first, the home page's English translation; last, the editorial demo pages
 (orne_site.demo.editorial: campaigns, news, legal pages, footer, translations).
 Every object has a stable key (account e-mail, product code), so a second run creates nothing.
@@ -28,8 +29,8 @@ from django.utils.text import slugify
 from oscar.core.loading import get_model
 from wagtail.rich_text import RichText
 
-from commerce.partner.vat import price_excl_tax
 from merchants.models import Commune, Merchant, OpeningPeriod
+from merchants.products import ProductInput, products_bulk_save_for_merchant
 from merchants.services.onboarding import ShopDetails, merchant_onboard
 from orne_site.demo.catalogue_data import (
     CATEGORY_TREE,
@@ -41,15 +42,13 @@ from orne_site.demo.catalogue_data import (
     ShopKind,
 )
 from orne_site.demo.editorial import editorial_demo_seed
+from orne_site.demo.editorial_content import HOME_PAGE_ENGLISH
 from orne_site.demo.images import product_photo_jpeg
 from orne_site.demo.orders import demo_orders_seed
 from orne_site.editorial.models import HomePage
 from orne_site.editorial.translation import page_translate
 
 Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
-ProductCategory = get_model("catalogue", "ProductCategory")
-ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -59,17 +58,6 @@ ADMIN_EMAIL = "admin@orne.invalid"
 ADMIN_PASSWORD = "orne-admin"
 BATCH_SIZE = 1000
 IMAGE_FOLDER = "images/products/demo"
-
-HOME_PAGE_ENGLISH = {
-    "Accueil": "Home",
-    "Achetez local, dans toute l'Orne": "Shop local, all over the Orne",
-    (
-        "Les commerçants, producteurs et artisans de l'Orne vendent en ligne : "
-        "livraison à domicile ou retrait en boutique."
-    ): (
-        "Shops, farmers and craftspeople of the Orne sell online: home delivery or click & collect."
-    ),
-}
 
 
 @dataclass
@@ -91,13 +79,11 @@ def demo_seed(
     ensure_admin_user()
     ensure_home_translation()
     categories = ensure_categories()
-    product_class = ensure_product_class()
     shops = ensure_merchants(count=merchants, report=report)
     ensure_products(
         shops=shops,
         total=products,
         categories=categories,
-        product_class=product_class,
         seed=seed,
         report=report,
         progress=progress,
@@ -126,14 +112,6 @@ def ensure_categories() -> dict[tuple[str, ...], object]:
             child = existing.get(name) or top.add_child(name=name, slug=slugify(name))
             categories[(top_name, name)] = child
     return categories
-
-
-def ensure_product_class():
-    product_class, _ = ProductClass.objects.get_or_create(
-        slug="article",
-        defaults={"name": "Article", "requires_shipping": True, "track_stock": True},
-    )
-    return product_class
 
 
 def _merchant_plan(index: int) -> tuple[ShopKind, str, str]:
@@ -247,12 +225,15 @@ def _ensure_image(*, title: str, size: str, report: SeedReport) -> str:
     return name
 
 
+def _demo_sku(merchant: Merchant, number: int) -> str:
+    return f"{merchant.partner.code[:40]}-{number:05d}"
+
+
 def ensure_products(
     *,
     shops: list[tuple[Merchant, ShopKind]],
     total: int,
     categories: dict,
-    product_class,
     seed: int,
     report: SeedReport,
     progress: Callable[[int, int], None] | None,
@@ -265,88 +246,89 @@ def ensure_products(
         for number in range(total // len(shops) + 1)
         for shop_index in range(len(shops))
     ][:total]
-    existing = set(Product.objects.filter(code__startswith="demo-").values_list("code", flat=True))
+    # A shop's SKUs are its stable keys: a second run finds them and creates nothing.
+    existing = set(
+        StockRecord.objects.filter(
+            partner_id__in=[merchant.partner_id for merchant, _kind in shops]
+        ).values_list("partner_id", "partner_sku")
+    )
     todo = [
         (shop_index, number)
         for shop_index, number in plan
-        if f"demo-{shops[shop_index][0].slug}-{number:05d}" not in existing
+        if (shops[shop_index][0].partner_id, _demo_sku(shops[shop_index][0], number))
+        not in existing
     ]
     done = 0
     for start in range(0, len(todo), BATCH_SIZE):
         batch = todo[start : start + BATCH_SIZE]
         _create_product_batch(
-            batch=batch,
-            shops=shops,
-            categories=categories,
-            product_class=product_class,
-            seed=seed,
-            report=report,
+            batch=batch, shops=shops, categories=categories, seed=seed, report=report
         )
         done += len(batch)
         if progress:
             progress(done, len(todo))
 
 
+def _article_input(*, merchant: Merchant, kind: ShopKind, number: int, seed: int, category):
+    """The article a merchant would type in: the same rules as the back office apply."""
+    title, article = _product_title(kind, number)
+    rng = random.Random(f"{seed}:{merchant.slug}:{number}")
+    price = _price(rng, article.price_min, article.price_max)
+    data = ProductInput(
+        sku=_demo_sku(merchant, number),
+        title=title,
+        description=DESCRIPTION.format(
+            title=title,
+            size=article.size,
+            pitch=kind.pitch,
+            shop=merchant.name,
+            town=merchant.commune.name,
+        ),
+        category=category,
+        price_incl_tax=price,
+        vat_rate=article.vat_rate,
+        # About one article in ten is out of stock, as in a real shop.
+        stock=0 if rng.random() < 0.1 else rng.randint(1, 40),
+    )
+    return data, article
+
+
 @transaction.atomic
-def _create_product_batch(*, batch, shops, categories, product_class, seed, report) -> None:
-    rows = []
+def _create_product_batch(*, batch, shops, categories, seed, report) -> None:
+    """Write one batch through the merchants' bulk service, shop by shop, then the photos.
+
+    Photos are drawn files, not uploads: they are linked directly rather than through the
+    photo service, which decodes and re-encodes each upload. Same transaction, so the search
+    index (scheduled by the bulk service for after the commit) sees them.
+    """
+    by_shop: dict[int, list] = {}
     for shop_index, number in batch:
         merchant, kind = shops[shop_index]
-        title, article = _product_title(kind, number)
-        rng = random.Random(f"{seed}:{merchant.slug}:{number}")
-        rows.append((merchant, kind, title, article, number, rng))
-    products = Product.objects.bulk_create(
-        [
-            Product(
-                structure=Product.STANDALONE,
-                title=title,
-                slug=slugify(title)[:250],
-                code=f"demo-{merchant.slug}-{number:05d}",
-                description=DESCRIPTION.format(
-                    title=title,
-                    size=article.size,
-                    pitch=kind.pitch,
-                    shop=merchant.name,
-                    town=merchant.commune.name,
-                ),
-                product_class=product_class,
-                is_public=True,
-            )
-            for merchant, kind, title, article, number, rng in rows
-        ]
-    )
-    if products and products[0].pk is None:  # backends that do not return ids
-        by_code = Product.objects.in_bulk([p.code for p in products], field_name="code")
-        products = [by_code[p.code] for p in products]
-    stockrecords, links, images = [], [], []
-    for product, (merchant, kind, title, article, number, rng) in zip(products, rows, strict=True):
-        price = _price(rng, article.price_min, article.price_max)
-        stockrecords.append(
-            StockRecord(
-                product=product,
-                partner=merchant.partner,
-                partner_sku=f"{merchant.partner.code[:40]}-{number:05d}",
-                price_currency="EUR",
-                price_incl_tax=price,
-                vat_rate=article.vat_rate,
-                price=price_excl_tax(price_incl_tax=price, vat_rate=article.vat_rate),
-                # About one article in ten is out of stock, as in a real shop.
-                num_in_stock=0 if rng.random() < 0.1 else rng.randint(1, 40),
-            )
+        data, article = _article_input(
+            merchant=merchant,
+            kind=kind,
+            number=number,
+            seed=seed,
+            category=categories[kind.category_path],
         )
-        links.append(ProductCategory(product=product, category=categories[kind.category_path]))
-        images.append(
-            ProductImage(
-                product=product,
-                original=_ensure_image(title=title, size=article.size, report=report),
-                caption=title,
-                display_order=0,
-            )
+        by_shop.setdefault(shop_index, []).append((data, article))
+    images = []
+    for shop_index, rows in by_shop.items():
+        merchant, _kind = shops[shop_index]
+        result = products_bulk_save_for_merchant(
+            merchant=merchant, creates=[data for data, _article in rows], updates=[]
         )
-    StockRecord.objects.bulk_create(stockrecords)
-    ProductCategory.objects.bulk_create(links)
+        for product, (data, article) in zip(result.created, rows, strict=True):
+            images.append(
+                ProductImage(
+                    product=product,
+                    original=_ensure_image(title=data.title, size=article.size, report=report),
+                    caption=data.title,
+                    display_order=0,
+                )
+            )
+        report.products_created += len(result.created)
     ProductImage.objects.bulk_create(images)
-    report.products_created += len(products)
 
 
 def ensure_home_translation() -> None:

@@ -39,5 +39,9 @@ def page_translate(*, page: Page, language_code: str, strings: dict[str, str]) -
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-    translation.save_target(publish=True)
-    return page.get_translation(locale)
+    # Published here rather than by wagtail-localize's on_commit: a page translated next (a
+    # child) must find this one live, even when both are written in one transaction.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated

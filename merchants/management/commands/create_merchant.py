@@ -1,9 +1,9 @@
 """Staff-assisted onboarding from a shell. Stable interface: keep the name and options."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from merchants import conf
 from merchants.models import Commune, MerchantCategory, SalesMode
 from merchants.services.onboarding import OnboardingError, ShopDetails, merchant_onboard
 
@@ -43,6 +43,6 @@ class Command(BaseCommand):
             )
         except OnboardingError as error:
             raise CommandError(str(error)) from None
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        base = conf.site_base_url()
         self.stdout.write(merchant.slug)
         self.stdout.write(f"{base}{reverse('wagtailadmin_home')}")

@@ -1,12 +1,18 @@
 """Shops with hours and a delivery area, and baskets filled from several of them."""
 
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from commerce.order.models import Checkout
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
+from commerce.order.models import Checkout, FulfilmentMode
+from commerce.order.services import checkout_create
 from commerce.partner.strategy import Selector
 from merchants.models import Commune
 from tests.factories import (
@@ -18,6 +24,8 @@ from tests.factories import (
 from tests.payments import ADDRESS
 
 Basket = get_model("basket", "Basket")
+# A Tuesday morning: every test shop is open, so the first pickup slot is the same each run.
+MORNING = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 @pytest.fixture
@@ -124,3 +132,24 @@ def checkout_page(client, shopper, two_shop_basket):
     payment = client.get(reverse("orne_checkout:payment"))
     assert payment.status_code == 200
     return client, Checkout.objects.get()
+
+
+@pytest.fixture
+def pickup_checkouts(basket_of):
+    """Make ``count`` unpaid checkouts, one per buyer, each of one ``record`` collected at
+    the shop's first slot: the buyers of the concurrency tests, all after the same unit."""
+
+    def make(*, shop, record, count: int) -> list[Checkout]:
+        slot = pickup_slots(merchant=shop, now=MORNING)[0]
+        checkouts = []
+        for n in range(count):
+            plan = checkout_plan_build(
+                groups=basket_groups_by_merchant(basket=basket_of([(record, 1)])),
+                choices={shop.pk: FulfilmentChoice(FulfilmentMode.CLICK_COLLECT, slot.key)},
+                commune=None,
+                now=MORNING,
+            )
+            checkouts.append(checkout_create(plan=plan, email=f"client{n}@example.org"))
+        return checkouts
+
+    return make

@@ -6,46 +6,25 @@ prove nothing (the test skips there locally and fails in CI without PostgreSQL).
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-import pytest
 from django.db import connection
 
-from checkout.fulfilment import pickup_slots
-from checkout.plans import FulfilmentChoice, checkout_plan_build
-from checkout.selectors import basket_groups_by_merchant
-from commerce.order.models import Checkout, FulfilmentMode
-from commerce.order.services import checkout_create, checkout_place_orders
-from tests.services import database_is_postgres, in_ci, require_service
+from commerce.order.models import Checkout
+from commerce.order.services import checkout_place_orders
+from tests.services import NO_POSTGRES, database_is_postgres, postgres_threads_test, require_service
 
 BUYERS = 20
 STOCK = 5
-NO_POSTGRES = "PostgreSQL is not configured (set DATABASE_URL=postgres://user:pass@host/db)"
-NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))
 
 
-# Decided at collection, before any database fixture: a transactional test that skipped
-# inside the test would still flush the (reused) SQLite test database on its way out.
-@pytest.mark.skipif(not database_is_postgres() and not in_ci(), reason=NO_POSTGRES)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@postgres_threads_test
 def test_twenty_parallel_checkouts_for_five_articles_place_exactly_five_orders(
-    make_shop, article, basket_of
+    make_shop, article, pickup_checkouts
 ):
     require_service(database_is_postgres(), NO_POSTGRES)
     shop = make_shop("Librairie")
     record = article(shop, stock=STOCK, title="Le Horla")
-    slot = pickup_slots(merchant=shop, now=NOW)[0]
-    checkouts = []
-    for n in range(BUYERS):
-        groups = basket_groups_by_merchant(basket=basket_of([(record, 1)]))
-        plan = checkout_plan_build(
-            groups=groups,
-            choices={shop.pk: FulfilmentChoice(FulfilmentMode.CLICK_COLLECT, slot.key)},
-            commune=None,
-            now=NOW,
-        )
-        checkouts.append(checkout_create(plan=plan, email=f"client{n}@example.org"))
+    checkouts = pickup_checkouts(shop=shop, record=record, count=BUYERS)
 
     start = threading.Barrier(BUYERS)
 

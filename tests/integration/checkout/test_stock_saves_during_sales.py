@@ -6,47 +6,27 @@ Needs PostgreSQL (row locks; SQLite serialises whole-database writes and proves 
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-import pytest
 from django.db import connection
 
-from checkout.fulfilment import pickup_slots
-from checkout.plans import FulfilmentChoice, checkout_plan_build
-from checkout.selectors import basket_groups_by_merchant
-from commerce.order.models import FulfilmentMode
-from commerce.order.services import checkout_create, checkout_place_orders
+from commerce.order.services import checkout_place_orders
 from merchants.products import product_save_for_merchant
 from tests.factories import CategoryFactory
-from tests.services import database_is_postgres, in_ci, require_service
+from tests.services import NO_POSTGRES, database_is_postgres, postgres_threads_test, require_service
 
 BUYERS = 100
 STOCK = 10
-NO_POSTGRES = "PostgreSQL is not configured (set DATABASE_URL=postgres://user:pass@host/db)"
-NOW = datetime(2026, 12, 1, 8, tzinfo=ZoneInfo("Europe/Paris"))
 
 
-@pytest.mark.skipif(not database_is_postgres() and not in_ci(), reason=NO_POSTGRES)
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@postgres_threads_test
 def test_merchant_saving_the_article_during_a_rush_sells_exactly_the_stock(
-    make_shop, article, basket_of
+    make_shop, article, pickup_checkouts
 ):
     require_service(database_is_postgres(), NO_POSTGRES)
     shop = make_shop("Librairie")
     record = article(shop, stock=STOCK, title="Le Horla", price="18.00")
     category = CategoryFactory(name="Livres")
-    slot = pickup_slots(merchant=shop, now=NOW)[0]
-    checkouts = []
-    for n in range(BUYERS):
-        groups = basket_groups_by_merchant(basket=basket_of([(record, 1)]))
-        plan = checkout_plan_build(
-            groups=groups,
-            choices={shop.pk: FulfilmentChoice(FulfilmentMode.CLICK_COLLECT, slot.key)},
-            commune=None,
-            now=NOW,
-        )
-        checkouts.append(checkout_create(plan=plan, email=f"client{n}@example.org"))
+    checkouts = pickup_checkouts(shop=shop, record=record, count=BUYERS)
 
     selling = threading.Event()
     saves = []

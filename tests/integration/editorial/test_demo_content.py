@@ -2,7 +2,6 @@
 English translations; a second run changes nothing."""
 
 import html
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -13,20 +12,16 @@ from orne_site.editorial.models import CampaignPage, HomePage, NewsPage, Standar
 pytestmark = pytest.mark.django_db
 
 
-def run_seed():
-    # wagtail-localize publishes a translation when its transaction commits. A real run
-    # commits after each translation; the test's transaction never does, so publish at once
-    # (deferring them all to the end would publish stale copies of the parent pages).
-    with mock.patch(
-        "wagtail_localize.models.transaction.on_commit", side_effect=lambda func, **_: func()
-    ):
+def run_seed(django_capture_on_commit_callbacks):
+    # What a real run does after its commits (search indexing) runs at the end of the block.
+    with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", merchants=4, products=24)
 
 
 @pytest.fixture
-def seeded(settings, tmp_path):
+def seeded(settings, tmp_path, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path
-    run_seed()
+    run_seed(django_capture_on_commit_callbacks)
 
 
 def test_demo_has_campaigns_with_each_live_block(seeded, client):
@@ -65,9 +60,9 @@ def test_demo_translates_home_and_a_campaign(seeded, client):
     assert "Our gift ideas" in campaign
 
 
-def test_second_seed_creates_no_page_and_no_revision(seeded):
+def test_second_seed_creates_no_page_and_no_revision(seeded, django_capture_on_commit_callbacks):
     pages, revisions = Page.objects.count(), Revision.objects.count()
 
-    run_seed()
+    run_seed(django_capture_on_commit_callbacks)
 
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)

@@ -20,7 +20,8 @@ class Command(BaseCommand):
             merchants=merchants, products=products, seed=seed, progress=self._progress
         )
         if report.products_created or report.merchants_created:
-            # Products are written with bulk_create, which sends no signal: index them here.
+            # The bulk product service indexes each batch after its commit; the rebuild also
+            # builds an engine's index and alias on a first run (search.rebuild).
             for name, _backend in get_search_backends_with_name(with_auto_update=True):
                 search_indexes_rebuild(backend_name=name)
         self.stdout.write(

@@ -1,0 +1,22 @@
+"""The checkout app's settings, each with its default, read at call time.
+
+The site's name and the Stripe server settings come from the layers below (``merchants.conf``,
+``commerce.conf``); this module adds what only the payment page reads.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from merchants.conf import site_name
+
+__all__ = ["site_name", "stripe_js_url", "stripe_publishable_key"]
+
+
+def stripe_publishable_key() -> str:
+    """Empty: the payment page says payments are unavailable."""
+    return getattr(settings, "STRIPE_PUBLISHABLE_KEY", "")
+
+
+def stripe_js_url() -> str:
+    return getattr(settings, "STRIPE_JS_URL", "https://js.stripe.com/v3/")
