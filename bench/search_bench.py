@@ -214,7 +214,7 @@ def main() -> None:
 
     database_only = {
         "default": settings.WAGTAILSEARCH_BACKENDS.get("database")
-        or {"BACKEND": "modelsearch.backends.database"}
+        or {"BACKEND": "search.backends.database"}
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
         selectors._backend.cache_clear()

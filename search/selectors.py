@@ -63,7 +63,7 @@ def _backends() -> tuple[object | None, object]:
     if not isinstance(default, ElasticsearchBaseSearchBackend):
         return None, default
     # Settings written by hand may name only the engine: the database backend still answers.
-    alias = "database" if "database" in config else "modelsearch.backends.database"
+    alias = "database" if "database" in config else "search.backends.database"
     database = _backend(alias, json.dumps(config.get("database"), sort_keys=True))
     return default, database
 

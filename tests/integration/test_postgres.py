@@ -1,6 +1,7 @@
 """Behaviour that only PostgreSQL provides (runs in CI; skips locally on SQLite)."""
 
 import pytest
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from django.db import connection
 from wagtail.search.backends import get_search_backend
 
@@ -20,5 +21,5 @@ def test_wagtail_database_search_uses_postgres_full_text(postgres):
     home = HomePage.objects.get(locale__language_code="fr")
     backend.add(home)
     results = backend.search("accueil", HomePage)
-    assert backend.__class__.__module__.startswith("modelsearch.backends.database.postgres")
+    assert isinstance(backend, PostgresSearchBackend)
     assert home in list(results)

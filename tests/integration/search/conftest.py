@@ -51,7 +51,7 @@ def search_backend(request, settings, db) -> str:
     selectors._backend.cache_clear()
     cache.clear()  # pages kept while the engine is down (selectors._degraded_search)
     if request.param == "database":
-        settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+        settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
         kind = "database"
     else:
         url = request.param
