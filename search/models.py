@@ -318,6 +318,9 @@ class SearchTerm(models.Model):
         ]
         indexes = [models.Index(fields=["kind", "object_id"], name="search_term_object")]
 
+    def __str__(self) -> str:
+        return self.term
+
 
 class SearchWord(models.Model):
     """A folded word seen while indexing: the vocabulary typos and "did you mean" are checked
@@ -329,6 +332,9 @@ class SearchWord(models.Model):
     class Meta:
         verbose_name = _("mot du vocabulaire")
         verbose_name_plural = _("mots du vocabulaire")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class SearchSynonym(models.Model):
