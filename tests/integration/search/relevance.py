@@ -196,7 +196,7 @@ QUERIES: tuple[tuple[str, str, str], ...] = (
     ("belleme", "shop:atelier-bois-et-cuir", "commune"),
     # categories and plain words
     ("viennoiserie", "Brioche tressée", "category"),
-    ("charcuterie", "Rillettes de porc", "category"),
+    ("charcuterie", "shop:charcuterie-du-perche", "category"),
     ("beurre", "Beurre demi-sel à la motte", "word"),
     ("miel", "Miel de fleurs", "word"),
     ("jus de pomme", "Jus de pomme pétillant", "word"),
