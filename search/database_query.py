@@ -24,15 +24,17 @@ from merchants.models import Merchant
 from search.database_text import text_matches
 from search.documents import category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
-from search.models import SearchableMerchant, SearchableProduct
+from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
     PAGE_SIZE,
     PRICE_RANGES,
+    SHOPS_SIZE,
     MerchantSummary,
     ProductHit,
     ProductQuery,
     SearchPage,
+    ShopHit,
     Suggestion,
 )
 
@@ -269,6 +271,18 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
         facets=_facets(matches, filters, query),
         backend=type(backend).__name__,
     )
+
+
+def database_shops(text: str) -> list[ShopHit]:
+    """Active shops whose name or commune matches every word, best first.
+
+    Read from the database's French index on every backend: shops are a few hundred, and
+    the database backend is kept up to date beside the engine.
+    """
+    ids = text_matches(text, kind=SearchTerm.SHOP, limit=SHOPS_SIZE * 3)
+    shops = Merchant.objects.filter(is_active=True).select_related("commune").in_bulk(ids)
+    found = [shops[pk] for pk in ids if pk in shops][:SHOPS_SIZE]
+    return [ShopHit(slug=s.slug, name=s.name, commune=s.commune.name) for s in found]
 
 
 def database_autocomplete(backend, text: str) -> list[Suggestion]:

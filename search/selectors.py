@@ -21,7 +21,8 @@ from django.utils.translation import get_language
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from search.database_query import database_autocomplete, database_search
+from search.database_query import database_autocomplete, database_search, database_shops
+from search.database_text import did_you_mean
 from search.engine_query import engine_autocomplete, engine_search
 from search.query import AUTOCOMPLETE_MIN_LENGTH, ProductQuery, SearchPage, Suggestion
 
@@ -73,7 +74,17 @@ def _timeout() -> float:
 
 
 def product_search(*, query: ProductQuery) -> SearchPage:
-    """One page of products for ``query``, with facet counts, from the engine if it answers."""
+    """One page of products for ``query``, with facet counts, from the engine if it answers;
+    with the shops matching the words on the first page, and "did you mean" when empty."""
+    page = _products_page(query)
+    if query.text and query.page == 1:
+        page.shops = database_shops(query.text)
+    if query.text and not page.count:
+        page.did_you_mean = did_you_mean(query.text)
+    return page
+
+
+def _products_page(query: ProductQuery) -> SearchPage:
     engine, database = _backends()
     if engine is not None and engine_circuit.allows():
         try:
