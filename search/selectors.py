@@ -76,24 +76,24 @@ def _timeout() -> float:
 def product_search(*, query: ProductQuery) -> SearchPage:
     """One page of products for ``query``, with facet counts, from the engine if it answers;
     with the shops matching the words on the first page, and "did you mean" when empty."""
-    page = _products_page(query)
+    engine, database = _backends()
+    if engine is not None and engine_circuit.allows():
+        try:
+            return _with_shops_and_suggestion(engine_search(engine, query, timeout=_timeout()))
+        except Exception as error:  # any engine failure: the shopper still gets a page
+            _engine_failed(error, what="search")
+    if engine is None:
+        return _with_shops_and_suggestion(database_search(database, query))
+    return _degraded_search(database, query)
+
+
+def _with_shops_and_suggestion(page: SearchPage) -> SearchPage:
+    query = page.query
     if query.text and query.page == 1:
         page.shops = database_shops(query.text)
     if query.text and not page.count:
         page.did_you_mean = did_you_mean(query.text)
     return page
-
-
-def _products_page(query: ProductQuery) -> SearchPage:
-    engine, database = _backends()
-    if engine is not None and engine_circuit.allows():
-        try:
-            return engine_search(engine, query, timeout=_timeout())
-        except Exception as error:  # any engine failure: the shopper still gets a page
-            _engine_failed(error, what="search")
-    if engine is None:
-        return database_search(database, query)
-    return _degraded_search(database, query)
 
 
 def _degraded_search(database, query: ProductQuery) -> SearchPage:
@@ -108,7 +108,7 @@ def _degraded_search(database, query: ProductQuery) -> SearchPage:
     key = "product_search:degraded:" + hashlib.sha256(text.encode()).hexdigest()
     page = cache.get(key)
     if page is None:
-        page = database_search(database, query)
+        page = _with_shops_and_suggestion(database_search(database, query))
         cache.set(key, page, DEGRADED_CACHE_SECONDS)
     page.degraded = True
     return page
