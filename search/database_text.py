@@ -162,19 +162,24 @@ def text_matches(text: str, *, kind: int = SearchTerm.PRODUCT, limit: int = 5000
 
 
 def did_you_mean(text: str) -> str:
-    """The query with each unknown word replaced by the nearest indexed one, or ""."""
+    """The query with each unknown word replaced by the nearest indexed one, or "".
+
+    Asked only when nothing matched, so it may look further than the typo tolerance: two
+    edits, the first letter included ("kamembert" → "camembert").
+    """
     corrected, changed = [], False
     for word in fold(text).split():
         bare = words(word)
         if not bare or SearchTerm.objects.filter(term=stem(bare[0])).exists():
             corrected.append(word)
             continue
-        candidates = SearchWord.objects.filter(
-            word__gte=bare[0][0], word__lt=bare[0][0] + RANGE_END
-        ).values_list("word", flat=True)
-        near = [(edit_distance(bare[0], c), c) for c in candidates]
-        near = sorted((d, c) for d, c in near if d <= 2)
-        if near:
+        candidates = (
+            SearchWord.objects.annotate(length=Length("word"))
+            .filter(length__gte=len(bare[0]) - 2, length__lte=len(bare[0]) + 2)
+            .values_list("word", flat=True)
+        )
+        near = sorted((edit_distance(bare[0], c), c) for c in candidates)
+        if near and near[0][0] <= 2:
             corrected.append(near[0][1])
             changed = True
         else:

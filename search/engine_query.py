@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from search.database_text import PREFIX_MIN_LENGTH
 from search.documents import facet_split
 from search.facets import engine_facets
 from search.models import SearchableMerchant, SearchableProduct
@@ -101,7 +102,8 @@ def _words_query(fields: list[str], text: str) -> dict:
     """The words as analysed (French), or one typo away, or the last one as a prefix.
 
     `bool_prefix` matches the last word's stem as the beginning of an indexed one, so a
-    shopper still typing "calva" finds "Calvados"; it scores below the other two.
+    shopper still typing "calva" finds "Calvados" (from its 3rd letter, as on the database);
+    it scores below the other two.
     """
     fuzzy = {
         "query": text,
@@ -118,16 +120,11 @@ def _words_query(fields: list[str], text: str) -> dict:
         "operator": "and",
         "boost": 0.3,
     }
-    return {
-        "bool": {
-            "should": [
-                {"multi_match": _exact(fields, text)},
-                {"multi_match": fuzzy},
-                {"multi_match": prefix},
-            ],
-            "minimum_should_match": 1,
-        }
-    }
+    should = [{"multi_match": _exact(fields, text)}, {"multi_match": fuzzy}]
+    last = text.split()[-1] if text.split() else ""
+    if len(last) >= PREFIX_MIN_LENGTH:
+        should.append({"multi_match": prefix})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def facet_filters(backend, query: ProductQuery) -> dict[str, dict]:

@@ -47,9 +47,14 @@ def test_one_typo_is_forgiven(catalogue, skip_on_database):
 
 
 def test_short_words_are_not_fuzzy(catalogue, search_backend):
-    # "cidr" would match "cidre" with one edit, but fuzziness starts at 4 letters: "cid"
-    # (3 letters) must not match "cidre" by typo tolerance.
-    assert titles("cid") == []
+    # "cdr" is one edit from "cid…" words, but typo tolerance needs more letters, and it
+    # begins no indexed word.
+    assert titles("cdr") == []
+
+
+def test_last_word_matches_as_a_prefix_from_its_third_letter(catalogue, search_backend):
+    assert titles("cid") == ["Cidre brut"]
+    assert titles("ci") == []
 
 
 def test_shop_name_finds_its_products(catalogue, search_backend):
