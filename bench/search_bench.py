@@ -217,7 +217,7 @@ def bench_relevance(urls: list[str]) -> None:
             outcomes = relevance_run(lambda query: selectors.product_search(query=query))
             elapsed = (time.perf_counter() - start) / len(outcomes)
             label = f"database backend on {vendor}" if name == "database" else name
-            print(f"relevance, {label}: {relevance_report(outcomes)} ({ms(elapsed)} per query)")
+            print(f"relevance, {label} ({ms(elapsed)} per query): {relevance_report(outcomes)}")
             if hasattr(engine, "es"):
                 for model in (SearchableProduct, SearchableMerchant):
                     engine.get_index_for_model(model).delete()
