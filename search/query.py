@@ -103,8 +103,6 @@ class SearchPage:
     backend: str
     # True when the engine was configured but the database answered instead.
     degraded: bool = False
-    # Parts of the query this backend could not honour (e.g. typo tolerance on the database).
-    unsupported: tuple[str, ...] = field(default_factory=tuple)
     # Shops matching the words (first page of a text search only).
     shops: list[ShopHit] = field(default_factory=list)
     # Nothing matched: the words corrected against the indexed vocabulary, or "".

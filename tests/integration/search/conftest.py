@@ -74,16 +74,6 @@ def search_backend(request, settings, db) -> str:
 
 
 @pytest.fixture
-def skip_on_database(search_backend):
-    def skip(reasons) -> None:
-        found = reasons()
-        if search_backend == "database" and found:
-            pytest.skip("; ".join(found))
-
-    return skip
-
-
-@pytest.fixture
 def indexed(search_backend, django_capture_on_commit_callbacks):
     """`with indexed(): ...` writes data and lets its after-commit indexing run."""
 
