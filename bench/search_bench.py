@@ -11,6 +11,15 @@ Prints figures; not a test. Run against a seeded database and a running engine:
 SEARCH_URL=elasticsearch://127.0.0.1:9201 (make search-engine-elasticsearch) measures
 Elasticsearch the same way.
 
+`--relevance` prints the relevance set's top-5 score (tests/integration/search/relevance.py)
+on the database backend and on each engine of TEST_SEARCH_URL (comma-separated), on a
+migrated database without products:
+
+    DATABASE_URL=sqlite:///var/relevance.sqlite3 .venv/bin/python manage.py migrate
+    DATABASE_URL=sqlite:///var/relevance.sqlite3 \
+        TEST_SEARCH_URL=opensearch://127.0.0.1:9200,elasticsearch://127.0.0.1:9201 \
+        .venv/bin/python bench/search_bench.py --relevance
+
 What is measured (in-process, one client, after a warm-up):
 - indexing: our path (`manage.py search_rebuild`: chunks of 1,000 loaded with their
   relations, documents built, `_bulk` pipelined, alias swapped) in products/s (shops
@@ -40,6 +49,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
@@ -47,11 +57,19 @@ from django.utils.http import urlencode  # noqa: E402
 from modelsearch.backends import get_search_backend  # noqa: E402
 
 from commerce.order.fulfilment import FulfilmentMode  # noqa: E402
+from orne_site.settings.env import search_backends_from_url  # noqa: E402
 from search import selectors  # noqa: E402
 from search.engine_query import search_bodies  # noqa: E402
 from search.forms import ProductSearchForm  # noqa: E402
-from search.models import SearchableProduct  # noqa: E402
+from search.models import SearchableMerchant, SearchableProduct  # noqa: E402
 from search.rebuild import search_indexes_rebuild, set_refresh_interval  # noqa: E402
+from search.services import products_index, shops_index  # noqa: E402
+from tests.integration.search.relevance import (  # noqa: E402
+    catalogue_load,
+    relevance_report,
+    relevance_run,
+)
+from tests.search_engines import refresh_engine, reset_engine_indexes  # noqa: E402
 
 CHUNK = 1000
 QUERY_MIX = [
@@ -174,12 +192,54 @@ def report(name: str, samples: list[float]) -> tuple[float, float]:
     return p50, p95
 
 
+def bench_relevance(urls: list[str]) -> None:
+    """The relevance set's top-5 score on the database backend and on each engine.
+
+    Needs a migrated database without products (the catalogue is written in a transaction
+    rolled back at the end; engine indexes get their own prefix and are dropped).
+    """
+    if SearchableProduct.objects.exists():
+        sys.exit("--relevance needs a database without products (e.g. a fresh SQLite file)")
+    runs = [("database", {"default": {"BACKEND": "search.backends.database"}})]
+    runs += [(url, search_backends_from_url(url, index_prefix="bench_relevance_")) for url in urls]
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    for name, backends in runs:
+        with transaction.atomic(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            selectors._backend.cache_clear()
+            engine = get_search_backend("default")
+            if hasattr(engine, "es"):
+                reset_engine_indexes()
+            catalogue_load()
+            products_index(product_ids=SearchableProduct.objects.values_list("pk", flat=True))
+            shops_index(shop_ids=SearchableMerchant.objects.values_list("pk", flat=True))
+            refresh_engine()
+            start = time.perf_counter()
+            outcomes = relevance_run(lambda query: selectors.product_search(query=query))
+            elapsed = (time.perf_counter() - start) / len(outcomes)
+            label = f"database backend on {vendor}" if name == "database" else name
+            print(f"relevance, {label} ({ms(elapsed)} per query): {relevance_report(outcomes)}")
+            if hasattr(engine, "es"):
+                for model in (SearchableProduct, SearchableMerchant):
+                    engine.get_index_for_model(model).delete()
+            transaction.set_rollback(True)
+        selectors._backend.cache_clear()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-index", action="store_true", help="reuse the existing index")
     parser.add_argument("--repeat", type=int, default=40, help="requests per query of the mix")
     parser.add_argument("--database-only", action="store_true", help="only the database figures")
+    parser.add_argument(
+        "--relevance",
+        action="store_true",
+        help="only the relevance set's score, on the database and the engines of TEST_SEARCH_URL",
+    )
     args = parser.parse_args()
+    if args.relevance:
+        raw = os.environ.get("TEST_SEARCH_URL") or os.environ.get("SEARCH_URL") or ""
+        bench_relevance([url.strip() for url in raw.split(",") if url.strip()])
+        return
 
     engine = get_search_backend("default")
     if not hasattr(engine, "es"):
@@ -214,7 +274,7 @@ def main() -> None:
 
     database_only = {
         "default": settings.WAGTAILSEARCH_BACKENDS.get("database")
-        or {"BACKEND": "modelsearch.backends.database"}
+        or {"BACKEND": "search.backends.database"}
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
         selectors._backend.cache_clear()

@@ -1,13 +1,10 @@
 """Product search on the database backend: the embedded default, and the engine's fallback.
 
-The text match uses modelsearch's database backend (SQLite FTS5, PostgreSQL full text), so
-it reads the same index entries the `update_index` command writes. Filters, sort, facets
-and the page are plain ORM queries; their number does not grow with the number of results.
-
-What it cannot honour (listed in `SearchPage.unsupported`): typo tolerance (no fuzzy
-matching in modelsearch's database backends) and French stemming ("fromages" for
-"fromage"); on PostgreSQL without `unaccent`, accent folding as well. Facet counts are exact
-but come from SQL. At most MAX_TEXT_MATCHES text matches are considered.
+Filters, sort, facets and the page are plain ORM queries; their number does not grow
+with the number of results. The text match reads the French index of
+search.database_text (accents, elisions, plurals, prefixes, one typo, synonyms), the same
+on SQLite and PostgreSQL. Facet counts are exact but come from SQL. At most
+MAX_TEXT_MATCHES text matches are considered.
 """
 
 from __future__ import annotations
@@ -18,24 +15,26 @@ from collections import Counter
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from modelsearch.conf import get_app_config
-from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
+from search.database_text import text_matches
 from search.documents import category_chains, facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
-from search.models import SearchableMerchant, SearchableProduct
+from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
     PAGE_SIZE,
     PRICE_RANGES,
+    SHOPS_SIZE,
     MerchantSummary,
     ProductHit,
     ProductQuery,
     SearchPage,
+    ShopHit,
     Suggestion,
 )
 
@@ -45,25 +44,15 @@ MERCHANT = "stockrecords__partner__merchant"
 PRICE = "stockrecords__price_incl_tax"
 
 
-def unsupported_features() -> tuple[str, ...]:
-    features = ["typo_tolerance", "stemming"]
-    if connection.vendor != "sqlite":
-        features.append("accent_folding")
-    return tuple(features)
-
-
 def _text_matches(backend, text: str) -> list[int]:
-    """Product ids matching every word, best first."""
-    if _uses_sqlite_fts(backend):
-        return _sqlite_text_matches(text)
-    results = backend.search(PlainText(text, operator="and"), SearchableProduct.objects.only("pk"))[
-        :MAX_TEXT_MATCHES
-    ]
-    return [product.pk for product in results]
+    """Product ids matching every word, best first (search.database_text, French)."""
+    return text_matches(text, limit=MAX_TEXT_MATCHES)
 
 
 def _uses_sqlite_fts(backend) -> bool:
-    return connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend"
+    # By name: importing modelsearch's SQLite module needs the app registry ready.
+    names = {cls.__name__ for cls in type(backend).__mro__}
+    return connection.vendor == "sqlite" and "SQLiteSearchBackend" in names
 
 
 def _sqlite_text_matches(
@@ -281,8 +270,19 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
         hits=_hits(ids),
         facets=_facets(matches, filters, query),
         backend=type(backend).__name__,
-        unsupported=unsupported_features() if query.text else (),
     )
+
+
+def database_shops(text: str) -> list[ShopHit]:
+    """Active shops whose name or commune matches every word, best first.
+
+    Read from the database's French index on every backend: shops are a few hundred, and
+    the database backend is kept up to date beside the engine.
+    """
+    ids = text_matches(text, kind=SearchTerm.SHOP, limit=SHOPS_SIZE * 3)
+    shops = Merchant.objects.filter(is_active=True).select_related("commune").in_bulk(ids)
+    found = [shops[pk] for pk in ids if pk in shops][:SHOPS_SIZE]
+    return [ShopHit(slug=s.slug, name=s.name, commune=s.commune.name) for s in found]
 
 
 def database_autocomplete(backend, text: str) -> list[Suggestion]:

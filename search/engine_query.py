@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from search.database_text import PREFIX_MIN_LENGTH
 from search.documents import facet_split
 from search.facets import engine_facets
 from search.models import SearchableMerchant, SearchableProduct
@@ -30,6 +31,7 @@ from search.query import (
     SearchPage,
     Suggestion,
 )
+from search.synonyms import query_parts
 
 TERMS_FACETS = {  # facet -> (filter column, label column, size)
     "category": ("category_slugs", "category_facet", 100),
@@ -70,6 +72,7 @@ def _search_col(backend, name: str) -> str:
 
 
 def text_query(backend, text: str) -> dict:
+    """Every word must match (a staff synonym by any of its phrases); see `_words_query`."""
     if not text:
         return {"match_all": {}}
     fields = [
@@ -79,7 +82,29 @@ def text_query(backend, text: str) -> dict:
         _search_col(backend, "commune_name"),
         _search_col(backend, "description"),
     ]
-    exact = {"query": text, "fields": fields, "type": "cross_fields", "operator": "and"}
+    parts = query_parts(text)
+    plain = " ".join(part.alternatives[0][0] for part in parts if not part.synonym)
+    clauses = [_words_query(fields, plain or text)] if plain or not parts else []
+    for part in parts:
+        if part.synonym:
+            phrases = [
+                {"multi_match": _exact(fields, " ".join(phrase))} for phrase in part.alternatives
+            ]
+            clauses.append({"bool": {"should": phrases, "minimum_should_match": 1}})
+    return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+
+
+def _exact(fields: list[str], text: str) -> dict:
+    return {"query": text, "fields": fields, "type": "cross_fields", "operator": "and"}
+
+
+def _words_query(fields: list[str], text: str) -> dict:
+    """The words as analysed (French), or one typo away, or the last one as a prefix.
+
+    `bool_prefix` matches the last word's stem as the beginning of an indexed one, so a
+    shopper still typing "calva" finds "Calvados" (from its 3rd letter, as on the database);
+    it scores below the other two.
+    """
     fuzzy = {
         "query": text,
         "fields": fields,
@@ -88,12 +113,18 @@ def text_query(backend, text: str) -> dict:
         "prefix_length": 1,
         "boost": 0.5,
     }
-    return {
-        "bool": {
-            "should": [{"multi_match": exact}, {"multi_match": fuzzy}],
-            "minimum_should_match": 1,
-        }
+    prefix = {
+        "query": text,
+        "fields": fields,
+        "type": "bool_prefix",
+        "operator": "and",
+        "boost": 0.3,
     }
+    should = [{"multi_match": _exact(fields, text)}, {"multi_match": fuzzy}]
+    last = text.split()[-1] if text.split() else ""
+    if len(last) >= PREFIX_MIN_LENGTH:
+        should.append({"multi_match": prefix})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def facet_filters(backend, query: ProductQuery) -> dict[str, dict]:

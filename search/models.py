@@ -8,6 +8,7 @@ is off and search.signals schedules indexing after commit for the real models in
 
 import functools
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
@@ -292,3 +293,93 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.backend}: {self.model} #{self.object_id}"
+
+
+class SearchTerm(models.Model):
+    """A stemmed word of an indexed object, with the weight of the best field it is in.
+
+    The database backend's own index (search.database_text): one row per object and word,
+    looked up by word (and by word range for a prefix), the same on SQLite and PostgreSQL.
+    """
+
+    PRODUCT = 1
+    SHOP = 2
+
+    kind = models.PositiveSmallIntegerField()
+    object_id = models.PositiveBigIntegerField()
+    term = models.CharField(max_length=40)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("mot indexé")
+        verbose_name_plural = _("mots indexés")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "term", "object_id"], name="unique_search_term")
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_term_object")]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchWord(models.Model):
+    """A folded word seen while indexing: the vocabulary typos and "did you mean" are checked
+    against. Never pruned: a word no longer indexed only costs a lookup that finds nothing."""
+
+    word = models.CharField(max_length=40, unique=True)
+    stem = models.CharField(max_length=40)
+
+    class Meta:
+        verbose_name = _("mot du vocabulaire")
+        verbose_name_plural = _("mots du vocabulaire")
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class SearchSynonym(models.Model):
+    """Words a shopper may use for one another ("bd, bande dessinée"), managed by staff."""
+
+    terms = models.CharField(
+        _("synonymes"),
+        max_length=500,
+        help_text=_(
+            "Mots ou expressions équivalents, séparés par des virgules : « bd, bande dessinée »."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return self.terms
+
+    def phrases(self) -> list[str]:
+        return [phrase.strip() for phrase in self.terms.split(",") if phrase.strip()]
+
+    def clean(self) -> None:
+        if len(self.phrases()) < 2:
+            raise ValidationError(
+                {"terms": _("Indiquez au moins deux mots ou expressions séparés par une virgule.")}
+            )
+
+
+class SearchQueryWeek(models.Model):
+    """How often shoppers searched for some words in a week, and how often nothing came back."""
+
+    week = models.DateField(_("semaine du"))  # its Monday
+    text = models.CharField(_("recherche"), max_length=200)
+    searches = models.PositiveIntegerField(_("recherches"), default=0)
+    without_results = models.PositiveIntegerField(_("sans résultat"), default=0)
+
+    class Meta:
+        verbose_name = _("recherche de la semaine")
+        verbose_name_plural = _("recherches par semaine")
+        constraints = [
+            models.UniqueConstraint(fields=["week", "text"], name="unique_search_query_week")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.week})"

@@ -12,6 +12,7 @@ PAGE_SIZE = 20
 MAX_PAGE = 10_000 // PAGE_SIZE
 AUTOCOMPLETE_MIN_LENGTH = 3
 AUTOCOMPLETE_SIZE = 8
+SHOPS_SIZE = 4
 # Typo tolerance: none under 4 letters, one edit from 4, two from 8 ("camembrt" → "camembert").
 FUZZINESS = "AUTO:4,8"
 
@@ -63,6 +64,15 @@ class MerchantSummary:
 
 
 @dataclass(frozen=True)
+class ShopHit:
+    """A shop whose name or commune matches the words, shown beside the articles."""
+
+    slug: str
+    name: str
+    commune: str
+
+
+@dataclass(frozen=True)
 class ProductHit:
     id: int
     title: str
@@ -93,8 +103,10 @@ class SearchPage:
     backend: str
     # True when the engine was configured but the database answered instead.
     degraded: bool = False
-    # Parts of the query this backend could not honour (e.g. typo tolerance on the database).
-    unsupported: tuple[str, ...] = field(default_factory=tuple)
+    # Shops matching the words (first page of a text search only).
+    shops: list[ShopHit] = field(default_factory=list)
+    # Nothing matched: the words corrected against the indexed vocabulary, or "".
+    did_you_mean: str = ""
 
     @property
     def num_pages(self) -> int:

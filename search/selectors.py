@@ -21,7 +21,8 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
 from search import conf
-from search.database_query import database_autocomplete, database_search
+from search.database_query import database_autocomplete, database_search, database_shops
+from search.database_text import did_you_mean
 from search.engine_query import engine_autocomplete, engine_search
 from search.query import AUTOCOMPLETE_MIN_LENGTH, ProductQuery, SearchPage, Suggestion
 
@@ -63,22 +64,34 @@ def _backends() -> tuple[object | None, object]:
     if not isinstance(default, ElasticsearchBaseSearchBackend):
         return None, default
     # Settings written by hand may name only the engine: the database backend still answers.
-    alias = "database" if "database" in config else "modelsearch.backends.database"
+    alias = "database" if "database" in config else "search.backends.database"
     database = _backend(alias, json.dumps(config.get("database"), sort_keys=True))
     return default, database
 
 
 def product_search(*, query: ProductQuery) -> SearchPage:
-    """One page of products for ``query``, with facet counts, from the engine if it answers."""
+    """One page of products for ``query``, with facet counts, from the engine if it answers;
+    with the shops matching the words on the first page, and "did you mean" when empty."""
     engine, database = _backends()
     if engine is not None and engine_circuit.allows():
         try:
-            return engine_search(engine, query, timeout=conf.query_timeout())
+            return _with_shops_and_suggestion(
+                engine_search(engine, query, timeout=conf.query_timeout())
+            )
         except Exception as error:  # any engine failure: the shopper still gets a page
             _engine_failed(error, what="search")
     if engine is None:
-        return database_search(database, query)
+        return _with_shops_and_suggestion(database_search(database, query))
     return _degraded_search(database, query)
+
+
+def _with_shops_and_suggestion(page: SearchPage) -> SearchPage:
+    query = page.query
+    if query.text and query.page == 1:
+        page.shops = database_shops(query.text)
+    if query.text and not page.count:
+        page.did_you_mean = did_you_mean(query.text)
+    return page
 
 
 def _degraded_search(database, query: ProductQuery) -> SearchPage:
@@ -93,7 +106,7 @@ def _degraded_search(database, query: ProductQuery) -> SearchPage:
     key = "product_search:degraded:" + hashlib.sha256(text.encode()).hexdigest()
     page = cache.get(key)
     if page is None:
-        page = database_search(database, query)
+        page = _with_shops_and_suggestion(database_search(database, query))
         cache.set(key, page, DEGRADED_CACHE_SECONDS)
     page.degraded = True
     return page

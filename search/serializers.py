@@ -3,6 +3,8 @@
     {"count": int,
      "results": [{"id", "title", "url", "price", "currency", "image",
                   "merchant": {"slug", "name", "commune"}, "modes"}],
+     "shops": [{"slug", "name", "commune", "url"}],   # matching the words, first page only
+     "did_you_mean": str,                            # "" unless nothing matched
      "facets": {"category"|"commune"|"intercommunality"|"merchant"|"mode"|"price"|"in_stock":
                 [{"value", "label", "count", "selected"}]}}
 
@@ -70,6 +72,16 @@ def page_data(page: SearchPage, request: HttpRequest) -> dict:
     return {
         "count": page.count,
         "results": [hit_data(hit, links) for hit in page.hits],
+        "shops": [
+            {
+                "slug": shop.slug,
+                "name": shop.name,
+                "commune": shop.commune,
+                "url": links.absolute(shop_results_url(shop.slug)),
+            }
+            for shop in page.shops
+        ],
+        "did_you_mean": page.did_you_mean,
         "facets": {
             name: [
                 {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
@@ -80,10 +92,15 @@ def page_data(page: SearchPage, request: HttpRequest) -> dict:
     }
 
 
+def shop_results_url(slug: str) -> str:
+    """The search page filtered on one shop's articles."""
+    return f"{reverse('product_search:results')}?merchant={slug}"
+
+
 def suggestion_url(suggestion: Suggestion) -> str:
     if suggestion.kind == "product" and suggestion.id is not None:
         return product_url(suggestion.id, suggestion.slug)
-    return f"{reverse('product_search:results')}?merchant={suggestion.slug}"
+    return shop_results_url(suggestion.slug)
 
 
 def suggestions_data(suggestions: list[Suggestion], request: HttpRequest) -> dict:

@@ -115,6 +115,11 @@ def products_index(*, product_ids: Iterable[int]) -> None:
     _index_objects(model=SearchableProduct, ids=set(product_ids))
 
 
+def shops_index(*, shop_ids: Iterable[int]) -> None:
+    """Write these shops' documents now; drop those no longer indexable."""
+    _index_objects(model=SearchableMerchant, ids=set(shop_ids))
+
+
 def _index_objects(
     *, model, ids: set[int], chunk_size: int = 1000, only: str | None = None
 ) -> set[str]:

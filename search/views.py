@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from search.analytics import search_query_record
 from search.forms import AutocompleteForm, ProductSearchForm
 from search.query import PAGE_SIZE, SORTS, ProductQuery
 from search.selectors import product_autocomplete, product_search
@@ -26,6 +27,8 @@ def search_results(request: HttpRequest) -> HttpResponse:
         text = "" if "q" in form.errors else form.cleaned_data.get("q", "")
         query = ProductQuery(text=" ".join(text.split()))
     page = product_search(query=query)
+    if query.page == 1:
+        search_query_record(text=query.text, count=page.count)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -52,7 +55,10 @@ def api_products(request: HttpRequest) -> JsonResponse:
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
-    page = product_search(query=form.to_query())
+    query = form.to_query()
+    page = product_search(query=query)
+    if query.page == 1:
+        search_query_record(text=query.text, count=page.count)
     response = JsonResponse(page_data(page, request), json_dumps_params={"ensure_ascii": False})
     # Which backend answered, for monitoring; not part of the body's stable shape.
     response["X-Search-Backend"] = "database-fallback" if page.degraded else page.backend

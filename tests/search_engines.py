@@ -1,6 +1,5 @@
-"""Search engines in tests: is one up, fresh indexes, refreshes, what the database lacks."""
+"""Search engines in tests: is one up, fresh indexes, refreshes."""
 
-from django.db import connection
 from modelsearch.backends import get_search_backend
 
 from orne_site.settings.env import search_backends_from_url
@@ -31,22 +30,6 @@ def reset_engine_indexes() -> None:
         index.delete()
         index.put()
         index.add_model(model)
-
-
-def database_cannot(*, accents: bool = False, stemming: bool = False, typos: bool = False):
-    """Skip a database-backend run for a feature modelsearch's database backends lack."""
-
-    def reasons() -> list[str]:
-        found = []
-        if stemming:
-            found.append("modelsearch's database backends do no French stemming")
-        if typos:
-            found.append("modelsearch's SQLite/PostgreSQL FTS queries have no typo tolerance")
-        if accents and connection.vendor != "sqlite":
-            found.append("PostgreSQL full text ('simple' config, no unaccent) keeps accents")
-        return found
-
-    return reasons
 
 
 def refresh_engine() -> None:

@@ -59,7 +59,7 @@ SEARCH_BACKENDS_BY_SCHEME = {
     "elasticsearch8": "search.backends.elasticsearch8",
     "elasticsearch9": "search.backends.elasticsearch9",
 }
-DATABASE_SEARCH_BACKEND = {"BACKEND": "modelsearch.backends.database"}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 
 
 def search_backend_from_url(url: str | None, *, index_prefix: str) -> dict:

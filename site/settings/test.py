@@ -22,4 +22,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # SEARCH_URL never gets test documents written into its indexes. TEST_SEARCH_URL may name
 # several engines, comma-separated (CI: OpenSearch and Elasticsearch): each search test then
 # runs on the database and on each engine.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

@@ -6,7 +6,7 @@ from orne_site.settings.env import search_backend_from_url, search_backends_from
 
 def test_no_search_url_means_the_database_backend():
     assert search_backend_from_url(None, index_prefix="t_") == {
-        "BACKEND": "modelsearch.backends.database"
+        "BACKEND": "search.backends.database"
     }
 
 
@@ -46,10 +46,10 @@ def test_unknown_search_scheme_is_refused_with_the_known_ones():
 def test_an_engine_keeps_the_database_backend_beside_it_for_fallback():
     backends = search_backends_from_url("opensearch://127.0.0.1:9200", index_prefix="t_")
     assert backends["default"]["BACKEND"] == "search.backends.opensearch2"
-    assert backends["database"] == {"BACKEND": "modelsearch.backends.database"}
+    assert backends["database"] == {"BACKEND": "search.backends.database"}
 
 
 def test_without_engine_the_database_is_the_only_backend():
     assert search_backends_from_url(None, index_prefix="t_") == {
-        "default": {"BACKEND": "modelsearch.backends.database"}
+        "default": {"BACKEND": "search.backends.database"}
     }

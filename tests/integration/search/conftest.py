@@ -51,7 +51,7 @@ def search_backend(request, settings, db) -> str:
     selectors._backend.cache_clear()
     cache.clear()  # pages kept while the engine is down (selectors._degraded_search)
     if request.param == "database":
-        settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+        settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
         kind = "database"
     else:
         url = request.param
@@ -71,16 +71,6 @@ def search_backend(request, settings, db) -> str:
     yield kind
     selectors.engine_circuit.reset()
     selectors._backend.cache_clear()
-
-
-@pytest.fixture
-def skip_on_database(search_backend):
-    def skip(reasons) -> None:
-        found = reasons()
-        if search_backend == "database" and found:
-            pytest.skip("; ".join(found))
-
-    return skip
 
 
 @pytest.fixture

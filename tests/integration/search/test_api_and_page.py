@@ -34,7 +34,7 @@ def test_api_answers_the_stable_shape(client, cheeses, search_backend):
 
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"count", "results", "facets"}
+    assert set(data) == {"count", "results", "shops", "did_you_mean", "facets"}
     assert data["count"] == 1
     [result] = data["results"]
     assert set(result) == {"id", "title", "url", "price", "currency", "image", "merchant", "modes"}

@@ -1,0 +1,63 @@
+"""modelsearch's database backend (SQLite FTS5 / PostgreSQL full text), plus the French index.
+
+The backend modelsearch picks for the database vendor is kept (its index entries still
+serve autocomplete); its index class also writes search.models.SearchTerm through
+search.database_text, on every path that indexes: after-commit updates, `update_index`,
+`search_rebuild`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from modelsearch.backends import database
+
+from search.database_text import text_index_clear, text_index_delete, text_index_write
+from search.models import SearchableMerchant, SearchableProduct, SearchTerm
+
+KINDS = {SearchableProduct: SearchTerm.PRODUCT, SearchableMerchant: SearchTerm.SHOP}
+
+
+def _values(obj) -> dict:
+    build = getattr(obj, "search_document_values", None)
+    if build is not None:
+        return build()
+    return {"name": obj.name, "commune_name": obj.commune_name()}
+
+
+def _kind(model) -> int | None:
+    for indexed, kind in KINDS.items():
+        if issubclass(model, indexed):
+            return kind
+    return None
+
+
+@cache
+def _french_class(base: type) -> type:
+    index_base = base.index_class
+
+    class FrenchIndex(index_base):
+        def add_items(self, model, items):
+            super().add_items(model, items)
+            kind = _kind(model)
+            if kind is not None:
+                text_index_write(kind=kind, objects=[(obj.pk, _values(obj)) for obj in items])
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            kind = _kind(type(item))
+            if kind is not None:
+                text_index_delete(kind=kind, ids=[item.pk])
+
+        def reset(self):
+            super().reset()
+            for kind in KINDS.values():
+                text_index_clear(kind=kind)
+
+    return type(f"French{base.__name__}", (base,), {"index_class": FrenchIndex})
+
+
+def SearchBackend(params):  # noqa: N802 (modelsearch looks this name up)
+    backend = database.SearchBackend(params)
+    backend.__class__ = _french_class(type(backend))
+    return backend
