@@ -1,7 +1,9 @@
-"""The Stripe client, configured from settings in one place.
+"""The Stripe clients, configured from settings in one place.
 
-STRIPE_API_BASE points the same code at localstripe (make run, tests); unset, it talks to
-api.stripe.com. Amounts cross this boundary in cents, computed from Decimal here only.
+STRIPE_API_BASE points the payment client at localstripe (make run, tests); unset, it talks
+to api.stripe.com. The Connect client (payout accounts, transfers, reversals) has its own
+base, STRIPE_CONNECT_API_BASE (stripe-mock in tests), defaulting to the payment one.
+Amounts cross this boundary in cents, computed from Decimal here only.
 """
 
 from __future__ import annotations
@@ -12,17 +14,33 @@ import stripe
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+CENT = Decimal("0.01")
+
 
 def amount_in_cents(amount: Decimal) -> int:
     return int((Decimal(amount) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
+def amount_from_cents(cents: int) -> Decimal:
+    return (Decimal(int(cents)) / 100).quantize(CENT)
+
+
 def stripe_client() -> stripe.StripeClient:
+    return _client(api_base=settings.STRIPE_API_BASE)
+
+
+def stripe_connect_client() -> stripe.StripeClient:
+    """The client for Connect calls; its base may differ from the payments' (stripe-mock)."""
+    api_base = getattr(settings, "STRIPE_CONNECT_API_BASE", "") or settings.STRIPE_API_BASE
+    return _client(api_base=api_base)
+
+
+def _client(*, api_base: str) -> stripe.StripeClient:
     if not settings.STRIPE_SECRET_KEY:
         raise ImproperlyConfigured("STRIPE_SECRET_KEY is not set: payments are unavailable.")
     kwargs = {}
-    if settings.STRIPE_API_BASE:
-        kwargs["base_addresses"] = {"api": settings.STRIPE_API_BASE}
+    if api_base:
+        kwargs["base_addresses"] = {"api": api_base}
     # Network retries are safe: every write below carries an idempotency key.
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, max_network_retries=2, **kwargs)
 
@@ -32,7 +50,17 @@ def uses_localstripe() -> bool:
 
 
 def webhook_event_verified(*, payload: bytes, signature: str) -> stripe.Event:
-    """The event, if its Stripe-Signature matches STRIPE_WEBHOOK_SECRET; raises otherwise."""
+    """The event, if its Stripe-Signature matches a webhook secret; raises otherwise.
+
+    Stripe signs the platform's events with STRIPE_WEBHOOK_SECRET and, on a Connect
+    endpoint, the connected accounts' events with STRIPE_CONNECT_WEBHOOK_SECRET.
+    """
     if not settings.STRIPE_WEBHOOK_SECRET:
         raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET is not set.")
-    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    connect_secret = getattr(settings, "STRIPE_CONNECT_WEBHOOK_SECRET", "")
+    try:
+        return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    except stripe.SignatureVerificationError:
+        if not connect_secret:
+            raise
+        return stripe.Webhook.construct_event(payload, signature, connect_secret)
