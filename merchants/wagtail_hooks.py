@@ -1,6 +1,6 @@
 """Registers the merchant back office in Wagtail admin."""
 
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,10 +10,16 @@ from merchants.admin_views.account import EmailChangeConfirmView, EmailChangeSet
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet
+from merchants.admin_views.payments import (
+    PaymentsView,
+    PayoutConnectView,
+    PayoutLinkRefreshView,
+    PayoutReturnView,
+)
 from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
 from merchants.audit import register_log_actions
-from merchants.scoping import merchant_for_user
+from merchants.scoping import merchant_for_user, user_is_council_staff
 
 
 @hooks.register("register_admin_viewset")
@@ -68,4 +74,29 @@ def register_email_change_urls():
             EmailChangeConfirmView.as_view(),
             name="merchants_email_change_confirm",
         ),
+    ]
+
+
+class PaymentsMenuItem(MenuItem):
+    """ "Paiements": a merchant's own payments; every shop's for council staff."""
+
+    def is_shown(self, request):
+        user = request.user
+        return user_is_council_staff(user) or merchant_for_user(user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def register_payments_menu_item():
+    return PaymentsMenuItem(
+        _("Paiements"), reverse_lazy("merchant_payments"), icon_name="pick", order=230
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_payments_urls():
+    return [
+        path("paiements/", PaymentsView.as_view(), name="merchant_payments"),
+        path("paiements/connecter/", PayoutConnectView.as_view(), name="merchant_payments_connect"),
+        path("paiements/lien/", PayoutLinkRefreshView.as_view(), name="merchant_payments_refresh"),
+        path("paiements/retour/", PayoutReturnView.as_view(), name="merchant_payments_return"),
     ]
