@@ -11,6 +11,7 @@ from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.orders import MerchantOrderViewSet
 from merchants.admin_views.payments import (
+    Dac7ReportView,
     PaymentsView,
     PayoutConnectView,
     PayoutLinkRefreshView,
@@ -99,4 +100,5 @@ def register_payments_urls():
         path("paiements/connecter/", PayoutConnectView.as_view(), name="merchant_payments_connect"),
         path("paiements/lien/", PayoutLinkRefreshView.as_view(), name="merchant_payments_refresh"),
         path("paiements/retour/", PayoutReturnView.as_view(), name="merchant_payments_return"),
+        path("paiements/dac7/", Dac7ReportView.as_view(), name="merchant_payments_dac7"),
     ]

@@ -127,11 +127,12 @@ def stripe_mock_start(*, port: int):
     if executable is None:
         return None
     process = subprocess.Popen(
-        [executable, "-http-addr", f"127.0.0.1:{port}"],
+        # Without -https-addr it also binds HTTPS on 12112, so a second run could not start.
+        [executable, "-http-addr", f"127.0.0.1:{port}", "-https-addr", "127.0.0.1:"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # it loads Stripe's whole OpenAPI description first
     while time.monotonic() < deadline:
         if stripe_mock_is_up(f"http://127.0.0.1:{port}"):
             return process

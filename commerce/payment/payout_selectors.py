@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, ExtractQuarter
 
 from commerce.payment.payout_models import ShopPayout
 
@@ -75,3 +75,30 @@ def payout_totals_by_partner(
         )
         for row in rows
     }
+
+
+def payout_quarters_by_partner(*, year: int) -> dict[int, dict[int, dict]]:
+    """Per partner id and quarter (1–4) of ``year``: sales count, net amount, commission.
+
+    For the council's yearly DAC7 seller report: the amount is what the shopper paid less
+    what was refunded, the commission what the platform kept (orders cancelled count 0 €).
+    """
+    money = DecimalField(max_digits=14, decimal_places=2)
+    rows = (
+        ShopPayout.objects.filter(created_at__year=year)
+        .annotate(quarter=ExtractQuarter("created_at"))
+        .values("partner_id", "quarter")
+        .annotate(
+            sales_count=Count("pk", filter=Q(due__gt=F("refunded"))),
+            net=Coalesce(Sum(F("due") - F("refunded"), output_field=money), Value(ZERO)),
+            fees=Coalesce(Sum("commission", output_field=money), Value(ZERO)),
+        )
+    )
+    quarters: dict[int, dict[int, dict]] = {}
+    for row in rows:
+        quarters.setdefault(row["partner_id"], {})[row["quarter"]] = {
+            "count": row["sales_count"],
+            "amount": row["net"],
+            "commission": row["fees"],
+        }
+    return quarters

@@ -30,6 +30,7 @@ from commerce.payment.connect import (
 )
 from commerce.payment.payout_selectors import (
     PayoutTotals,
+    payout_quarters_by_partner,
     payout_totals_by_partner,
     payouts_for_partner,
 )
@@ -165,6 +166,56 @@ def reconciliation_csv(*, rows: list[dict], start, end) -> HttpResponse:
                 ),
             ]
         )
+    return response
+
+
+class Dac7ReportView(View):
+    """Staff only: the yearly seller report (DAC7) as CSV, ?annee=YYYY (this year by default)."""
+
+    def get(self, request):
+        if not user_is_council_staff(request.user):
+            raise PermissionDenied
+        raw = request.GET.get("annee") or str(date.today().year)
+        if not raw.isdigit() or not 2000 <= int(raw) <= 2100:
+            messages.error(request, _("Année invalide : indiquez-la sur quatre chiffres."))
+            return redirect("merchant_payments")
+        return dac7_csv(year=int(raw))
+
+
+def dac7_csv(*, year: int) -> HttpResponse:
+    quarters = payout_quarters_by_partner(year=year)
+    shops = Merchant.objects.select_related("commune").order_by("name")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dac7_vendeurs_{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    header = [_("Boutique"), _("Raison sociale"), _("SIREN"), _("SIRET"), _("Adresse")]
+    for q in range(1, 5):
+        header += [
+            _("Ventes T%(q)s") % {"q": q},
+            _("Montant T%(q)s") % {"q": q},
+            _("Commission T%(q)s") % {"q": q},
+        ]
+    writer.writerow(header)
+    for shop in shops:
+        by_quarter = quarters.get(shop.partner_id)
+        if not by_quarter:
+            continue  # no sale this year: nothing to declare
+        row = [
+            escape_cell(shop.name),
+            escape_cell(shop.legal_name),
+            shop.siret[:9],
+            shop.siret,
+            escape_cell(f"{shop.address} {shop.commune.name if shop.commune else ''}".strip()),
+        ]
+        for q in range(1, 5):
+            cell = by_quarter.get(q, {"count": 0, "amount": 0, "commission": 0})
+            row += [
+                cell["count"],
+                number_format(cell["amount"], 2),
+                number_format(cell["commission"], 2),
+            ]
+        writer.writerow(row)
     return response
 
 

@@ -163,3 +163,33 @@ def test_someone_without_a_shop_gets_no_payments_page(client, django_user_model,
 
     assert client.get(reverse("merchant_payments")).status_code in (302, 403)
     assert client.post(reverse("merchant_payments_connect")).status_code in (302, 403)
+
+
+def test_staff_export_the_yearly_dac7_seller_report_by_quarter(client, staff, paid_three_shops):
+    checkout, shops = paid_three_shops
+    cheese = shops[0][0]
+    cheese.siret = "73282932000074"
+    cheese.save()
+    ShopPayout.objects.filter(order=shops[2][1]).update(refunded=Decimal("7.15"))
+    client.force_login(staff)
+    placed = checkout.created_at
+
+    exported = client.get(reverse("merchant_payments_dac7"), {"annee": placed.year})
+
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
+    by_shop = {row[0]: row for row in rows[1:]}
+    quarter = (placed.month - 1) // 3
+    columns = slice(5 + 3 * quarter, 8 + 3 * quarter)
+    assert by_shop["Fromagerie Hébert"][2:4] == ["732829320", "73282932000074"]
+    assert by_shop["Fromagerie Hébert"][columns] == ["1", "12,40", "0,00"]
+    assert by_shop["Cidrerie du Bocage"][columns] == ["0", "0,00", "0,00"]  # refunded in full
+
+
+def test_the_dac7_report_is_for_staff_only(client, paid_three_shops):
+    client.force_login(paid_three_shops[1][0][0].users.get())
+
+    response = client.get(reverse("merchant_payments_dac7"))
+
+    # Wagtail turns the refusal into a redirect to the dashboard with a message.
+    assert response.status_code in (302, 403)
+    assert "text/csv" not in response.get("Content-Type", "")
