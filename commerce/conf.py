@@ -45,3 +45,13 @@ def stripe_webhook_secret() -> str:
 def site_base_url() -> str:
     """The site's public address (Wagtail's ``WAGTAILADMIN_BASE_URL``), without a final slash."""
     return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://localhost:8000").rstrip("/")
+
+
+def stripe_connect_api_base() -> str:
+    """Where Connect calls go (stripe-mock in tests); the payments' base when empty."""
+    return getattr(settings, "STRIPE_CONNECT_API_BASE", "") or stripe_api_base()
+
+
+def stripe_connect_webhook_secret() -> str:
+    """The Connect endpoint's secret (connected accounts' events); none when empty."""
+    return getattr(settings, "STRIPE_CONNECT_WEBHOOK_SECRET", "")

@@ -1,6 +1,6 @@
 """Registers the merchant back office in Wagtail admin."""
 
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,6 +12,13 @@ from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.dashboard import PendingApplicationsPanel, merchant_home_panels
 from merchants.admin_views.orders import MerchantOrderViewSet
+from merchants.admin_views.payments import (
+    Dac7ReportView,
+    PaymentsView,
+    PayoutConnectView,
+    PayoutLinkRefreshView,
+    PayoutReturnView,
+)
 from merchants.admin_views.products import MerchantProductViewSet
 from merchants.admin_views.shops import MerchantViewSet, own_shop_settings_url
 from merchants.audit import register_log_actions
@@ -88,3 +95,29 @@ def hide_site_summary_from_merchants(request, items):
     # "1 Page, 0 Image, 0 Document": site-wide counts that say nothing to a shop.
     if user_is_merchant(request.user):
         items[:] = []
+
+
+class PaymentsMenuItem(MenuItem):
+    """ "Paiements": a merchant's own payments; every shop's for council staff."""
+
+    def is_shown(self, request):
+        user = request.user
+        return user_is_council_staff(user) or merchant_for_user(user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def register_payments_menu_item():
+    return PaymentsMenuItem(
+        _("Paiements"), reverse_lazy("merchant_payments"), icon_name="pick", order=230
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_payments_urls():
+    return [
+        path("paiements/", PaymentsView.as_view(), name="merchant_payments"),
+        path("paiements/connecter/", PayoutConnectView.as_view(), name="merchant_payments_connect"),
+        path("paiements/lien/", PayoutLinkRefreshView.as_view(), name="merchant_payments_refresh"),
+        path("paiements/retour/", PayoutReturnView.as_view(), name="merchant_payments_return"),
+        path("paiements/dac7/", Dac7ReportView.as_view(), name="merchant_payments_dac7"),
+    ]

@@ -9,6 +9,8 @@ from tests.services import (
     localstripe_is_up,
     localstripe_start,
     require_service,
+    stripe_mock_is_up,
+    stripe_mock_start,
 )
 
 
@@ -51,6 +53,38 @@ def stripe_settings(settings, localstripe_url):
     settings.STRIPE_API_BASE = localstripe_url
     settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
     return settings
+
+
+@pytest.fixture(scope="session")
+def stripe_mock_url():
+    """A stripe-mock server (validates requests against Stripe's OpenAPI): its base URL.
+
+    It keeps no state: the Connect tests check what was asked and what our ledger holds.
+    CI starts one and names it in STRIPE_MOCK_URL; otherwise the session starts its own.
+    """
+    configured = os.environ.get("STRIPE_MOCK_URL")
+    if configured:
+        require_service(
+            stripe_mock_is_up(configured), f"stripe-mock is not answering at {configured}"
+        )
+        yield configured.rstrip("/")
+        return
+    port = free_port()
+    process = stripe_mock_start(port=port)
+    require_service(
+        process is not None,
+        "stripe-mock is not installed (go install github.com/stripe/stripe-mock@v0.203.0)",
+    )
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def connect_settings(stripe_settings, stripe_mock_url):
+    """Payments and refunds on localstripe, Connect calls (accounts, transfers) on stripe-mock."""
+    stripe_settings.STRIPE_CONNECT_API_BASE = stripe_mock_url
+    return stripe_settings
 
 
 @pytest.fixture(scope="session")

@@ -105,3 +105,53 @@ def localstripe_start(*, port: int):
             time.sleep(0.2)
     process.terminate()
     return None
+
+
+def stripe_mock_executable() -> str | None:
+    """stripe-mock (Go: github.com/stripe/stripe-mock), on PATH or in GOPATH's bin."""
+    found = shutil.which("stripe-mock")
+    if found:
+        return found
+    gopath = os.environ.get("GOPATH") or os.path.expanduser("~/go")
+    candidate = os.path.join(gopath, "bin", "stripe-mock")
+    return candidate if os.access(candidate, os.X_OK) else None
+
+
+def stripe_mock_is_up(url: str) -> bool:
+    """stripe-mock answers every API path; an authenticated GET of an account proves it."""
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{url.rstrip('/')}/v1/accounts/acct_ping",
+        headers={"Authorization": "Bearer sk_test_ping"},
+    )
+    try:
+        urllib.request.urlopen(request, timeout=2)
+        return True
+    except OSError:
+        return False
+
+
+def stripe_mock_start(*, port: int):
+    """Start stripe-mock (Stripe's OpenAPI-validating mock) over HTTP on ``port``."""
+    import subprocess
+    import time
+
+    executable = stripe_mock_executable()
+    if executable is None:
+        return None
+    process = subprocess.Popen(
+        # Without -https-addr it also binds HTTPS on 12112, so a second run could not start.
+        [executable, "-http-addr", f"127.0.0.1:{port}", "-https-addr", "127.0.0.1:"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60  # it loads Stripe's whole OpenAPI description first
+    while time.monotonic() < deadline:
+        if stripe_mock_is_up(f"http://127.0.0.1:{port}"):
+            return process
+        if process.poll() is not None:
+            return None
+        time.sleep(0.2)
+    process.terminate()
+    return None

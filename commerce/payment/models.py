@@ -4,6 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commerce.payment.payout_models import (  # noqa: F401  (declared before Oscar's models)
+    PayoutAccount,
+    PayoutPolicy,
+    ShopPayout,
+    TransferMoment,
+    TransferReversal,
+)
+
 
 class StripeEvent(models.Model):
     """A Stripe webhook event already handled: its id is unique, so a replay is a no-op."""
@@ -33,6 +41,8 @@ class Refund(models.Model):
     class Kind(models.TextChoices):
         MISSING_STOCK = "missing_stock", _("Articles indisponibles")
         ORDER_CANCELLED = "order_cancelled", _("Commande annulée")
+        # A part of one order given back (an article missing, damaged): as many as needed.
+        ORDER_PARTIAL = "order_partial", _("Remboursement partiel d'une commande")
         AMOUNT_MISMATCH = "amount_mismatch", _("Montant payé différent du panier")
         PLACEMENT_FAILED = "placement_failed", _("Commandes impossibles à passer")
         STRIPE_DASHBOARD = "stripe_dashboard", _("Remboursement fait dans Stripe")
@@ -78,7 +88,7 @@ class Refund(models.Model):
             # A cancelled order: once per order.
             models.UniqueConstraint(
                 fields=["checkout", "kind", "order"],
-                condition=models.Q(order__isnull=False),
+                condition=models.Q(order__isnull=False) & ~models.Q(kind="order_partial"),
                 name="refund_unique_per_order_and_kind",
             ),
             models.UniqueConstraint(
@@ -96,6 +106,8 @@ class Refund(models.Model):
         if self.kind == self.Kind.ORDER_CANCELLED:
             # The key cancellations used before refunds had their own rows.
             return f"refund-order-{self.order.number}"
+        if self.kind == self.Kind.ORDER_PARTIAL:
+            return f"refund-order-{self.order.number}-partial-{self.pk}"
         return f"refund-{self.checkout.number}-{self.kind}"
 
 

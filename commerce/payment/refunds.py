@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import stripe
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from commerce.order.models import Checkout
 from commerce.payment.alerts import staff_alert
 from commerce.payment.gateway import amount_in_cents, stripe_client
 from commerce.payment.models import Refund
+from commerce.payment.payouts import payout_settle_after_commit
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
@@ -61,6 +63,43 @@ def order_refund(*, order, by=None) -> Decimal:
         if refund:
             _checkout_status_after_refund(checkout=locked)
     return refund.amount if refund else ZERO
+
+
+class RefundRefused(ValueError):
+    """The amount asked cannot be refunded on this order (French message for the user)."""
+
+
+def order_refund_partial(*, order, amount: Decimal, by=None) -> Refund:
+    """Give back part of one shop's order (an article missing, damaged); as often as needed.
+
+    Never more than what is left of the order. The shop's payout follows (lowered before
+    its transfer, a transfer reversal after), once the refund is committed.
+    """
+    amount = Decimal(amount).quantize(CENT)
+    if amount <= 0:
+        raise RefundRefused(_("Le montant à rembourser doit être positif."))
+    with transaction.atomic():
+        locked = checkout_lock(checkout_id=order.checkout_id)
+        already = Refund.objects.filter(order=order).aggregate(t=Sum("amount"))["t"] or ZERO
+        left = order.total_incl_tax - already
+        if amount > left:
+            raise RefundRefused(
+                _("Il ne reste que %(left)s € à rembourser sur cette commande.")
+                % {"left": number_format(left, 2)}
+            )
+        refund = Refund.objects.create(
+            checkout=locked,
+            order=order,
+            kind=Refund.Kind.ORDER_PARTIAL,
+            amount=amount,
+            created_by=by,
+        )
+        made = _stripe_refund_create(refund=refund)
+        refund.stripe_refund_id = made.id
+        refund.save(update_fields=["stripe_refund_id"])
+        _payout_follow(refund=refund)
+        _checkout_status_after_refund(checkout=locked)
+    return refund
 
 
 def checkout_refund_in_full(*, checkout_id: int, kind: str, paid_cents: int, reason: str) -> bool:
@@ -130,7 +169,14 @@ def _refund_make(
     made = _stripe_refund_create(refund=refund)
     refund.stripe_refund_id = made.id
     refund.save(update_fields=["stripe_refund_id"])
+    _payout_follow(refund=refund)
     return refund
+
+
+def _payout_follow(*, refund: Refund) -> None:
+    """Once the refund is committed, the shop's payout follows it (lowered or reversed)."""
+    if refund.order_id is not None:
+        payout_settle_after_commit(order_id=refund.order_id)
 
 
 def _stripe_refund_create(*, refund: Refund) -> stripe.Refund:

@@ -37,6 +37,7 @@ from commerce.order.signals import checkout_orders_placed
 from commerce.payment.alerts import staff_alert
 from commerce.payment.gateway import amount_in_cents, stripe_client, uses_localstripe
 from commerce.payment.models import Refund
+from commerce.payment.payouts import checkout_payouts_open_after_commit
 from commerce.payment.refunds import (  # noqa: F401  (order_refund: merchants' cancellations)
     checkout_refund_in_full,
     checkout_refund_outstanding,
@@ -225,6 +226,8 @@ def payment_succeeded(*, payment_intent_id: str) -> PlacementResult:
     _missing_stock_refund(checkout=result.checkout)
     if result.placed_now:
         checkout_id = result.checkout.pk
+        # One ledger record per shop order (commerce.payment.payouts).
+        checkout_payouts_open_after_commit(checkout_id=checkout_id)
         transaction.on_commit(lambda: _orders_placed_announce(checkout_id=checkout_id))
     return result
 

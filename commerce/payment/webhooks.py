@@ -4,7 +4,8 @@
    replay is a no-op, and if handling fails the record rolls back so Stripe's retry counts;
 2. by type: payment_intent.succeeded places the orders (payment_succeeded, like the
    browser's return); charge.refunded records a refund made in Stripe's dashboard;
-   charge.dispute.created records the dispute and tells staff;
+   charge.dispute.created records the dispute and tells staff; account.updated (a shop's
+   Connect account) keeps its payout status (commerce.payment.connect);
 3. any other type, or an event without an object, is recorded and ignored.
 """
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
 from commerce.payment.alerts import staff_alert
+from commerce.payment.connect import payout_account_apply
 from commerce.payment.gateway import stripe_client
 from commerce.payment.models import Dispute, StripeEvent
 from commerce.payment.refunds import checkout_refund_from_stripe_record
@@ -40,6 +42,9 @@ def stripe_event_handle(*, event: stripe.Event) -> bool:
                 )
         except IntegrityError:
             return False
+        if event_type in ACCOUNT_HANDLERS and obj:
+            ACCOUNT_HANDLERS[event_type](obj=obj)
+            return True
         handler = HANDLERS.get(event_type)
         checkout = Checkout.objects.filter(payment_intent_id=intent_id).first()
         if handler is not None and checkout is not None:
@@ -110,4 +115,9 @@ HANDLERS = {
     "payment_intent.succeeded": _intent_succeeded,
     "charge.refunded": _charge_refunded,
     "charge.dispute.created": _dispute_created,
+}
+
+# Events about a shop's Connect account: no checkout involved.
+ACCOUNT_HANDLERS = {
+    "account.updated": lambda *, obj: payout_account_apply(account_data=obj),
 }

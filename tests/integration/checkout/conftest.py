@@ -1,27 +1,37 @@
 """Shops with hours and a delivery area, and baskets filled from several of them."""
 
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from checkout.fulfilment import pickup_slots
 from checkout.plans import FulfilmentChoice, checkout_plan_build
 from checkout.selectors import basket_groups_by_merchant
-from commerce.order.models import Checkout, FulfilmentMode
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.order.models import Checkout
 from commerce.order.services import checkout_create
 from commerce.partner.strategy import Selector
+from commerce.payment.services import (
+    checkout_payment_confirm,
+    checkout_payment_start,
+    payment_succeeded,
+)
 from merchants.models import Commune
 from tests.factories import (
     USUAL_HOURS,
     MerchantFactory,
     MerchantStockRecordFactory,
     merchant_hours_set,
+    shop_onboard,
 )
-from tests.payments import ADDRESS
+from tests.payments import ADDRESS, VISA, card_token
+
+Order = get_model("order", "Order")
 
 Basket = get_model("basket", "Basket")
 # A Tuesday morning: every test shop is open, so the first pickup slot is the same each run.
@@ -153,3 +163,43 @@ def pickup_checkouts(basket_of):
         return checkouts
 
     return make
+
+
+@pytest.fixture
+def paid_three_shops(connect_settings, article, basket_of, django_capture_on_commit_callbacks):
+    """Three shops keep an article each for pickup; one payment, three orders placed.
+
+    Payments on localstripe, Connect on stripe-mock; returns the checkout and, per shop,
+    (merchant, order) in the order the shops were created.
+    """
+    every_day = [(day, time(0), time(23, 59)) for day in range(7)]
+    names_prices = [
+        ("Fromagerie Hébert", "12.40"),
+        ("Librairie du Passage", "18.00"),
+        ("Cidrerie du Bocage", "7.15"),
+    ]
+    shops, items = [], []
+    for name, price in names_prices:
+        shop = shop_onboard(name=name)
+        merchant_hours_set(merchant=shop, hours=every_day)
+        shops.append(shop)
+        items.append((article(shop, price=price, stock=5, title=f"Article de {name}"), 1))
+    now = timezone.now()
+    basket = basket_of(items)
+    choices = {
+        shop.pk: FulfilmentChoice(
+            FulfilmentMode.CLICK_COLLECT, pickup_slots(merchant=shop, now=now)[0].key
+        )
+        for shop in shops
+    }
+    plan = checkout_plan_build(
+        groups=basket_groups_by_merchant(basket=basket), choices=choices, commune=None, now=now
+    )
+    checkout = checkout_create(plan=plan, email="marie@example.org", basket=basket)
+    checkout_payment_start(checkout=checkout)
+    outcome = checkout_payment_confirm(checkout=checkout, card_token=card_token(VISA))
+    assert outcome.status == "succeeded"
+    with django_capture_on_commit_callbacks(execute=True):
+        payment_succeeded(payment_intent_id=checkout.payment_intent_id)
+    checkout.refresh_from_db()
+    return checkout, [(shop, Order.objects.get(lines__partner=shop.partner)) for shop in shops]
