@@ -9,7 +9,7 @@ from search import selectors
 
 from .conftest import redis_cache_settings, run_django
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_session_written_by_one_process_is_read_by_another(settings, redis_server):

@@ -19,7 +19,7 @@ from orne_site.operations.tasks import periodic_command_run
 
 from .conftest import REPO, subprocess_env
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
