@@ -10,12 +10,13 @@ enqueue waits for `transaction.on_commit`.
 from __future__ import annotations
 
 from django.db import transaction
-from django_tasks import default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
 
 def queue_is_transactional() -> bool:
     # By module path, not isinstance: commerce must not need django_tasks_db installed.
-    return type(default_task_backend).__module__.startswith("django_tasks_db")
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    return type(backend).__module__.startswith("django_tasks_db")
 
 
 def enqueue_after_commit(task, /, **kwargs) -> None:

@@ -46,7 +46,9 @@ def database_queue(settings):
 def test_a_task_enqueued_in_a_transaction_runs_in_the_worker_after_commit(database_queue, tmp_path):
     with transaction.atomic():
         enqueue_after_commit(periodic_command_run, name="import_previews_purge")
-        # Not visible to another connection yet: a worker cannot run it before the commit.
+        # Written in this transaction (so it commits or rolls back with it), invisible to
+        # the workers' connections until the commit.
+        assert DBTaskResult.objects.count() == 1
     assert DBTaskResult.objects.ready().count() == 1
 
     worker = _run_worker(tmp_path)
