@@ -23,7 +23,7 @@ else
 REUSE_DB := --reuse-db
 endif
 
-.PHONY: install axe-core run test check lint format migrations-check importlinter messages \
+.PHONY: install axe-core run serve test check lint format migrations-check importlinter messages \
         search-engine search-engine-stop search-engine-elasticsearch \
         search-engine-elasticsearch-stop lock clean
 
@@ -49,6 +49,14 @@ run: install
 	  done; \
 	  $(LOCALSTRIPE_ENV) $(PY) manage.py localstripe_webhook && \
 	  $(LOCALSTRIPE_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production web server (docs/deployment.md): gunicorn with WEB_WORKERS processes. Needs the
+# production environment (DJANGO_SETTINGS_MODULE, SECRET_KEY, DATABASE_URL, REDIS_URL...).
+WEB_WORKERS ?= 4
+serve: install
+	$(VENV)/bin/gunicorn orne_site.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WEB_WORKERS) --timeout 30 --max-requests 2000 --max-requests-jitter 200 \
+		--access-logfile -
 
 test: install axe-core
 	$(PY) -m pytest $(REUSE_DB) $(PYTEST_ARGS)

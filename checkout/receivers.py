@@ -1,11 +1,14 @@
 """What the checkout does when commerce reports a write (connected in CheckoutConfig.ready)."""
 
-from checkout.notifications import checkout_orders_placed_notify
+from checkout.tasks import checkout_orders_placed_notify_task
+from commerce.background import enqueue_after_commit
 from commerce.order.signals import checkout_orders_placed
 
 
 def _orders_placed(sender, *, checkout_id: int, **kwargs) -> None:
-    checkout_orders_placed_notify(checkout_id=checkout_id)
+    # Sent after the orders' commit; the e-mails go through the task queue, so an SMTP server
+    # that is slow or down never holds the shopper's confirmation page.
+    enqueue_after_commit(checkout_orders_placed_notify_task, checkout_id=checkout_id)
 
 
 def connect() -> None:

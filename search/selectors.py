@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
 from functools import lru_cache
 
 from django.core.cache import cache
@@ -32,19 +31,22 @@ DEGRADED_CACHE_SECONDS = 60
 
 
 class EngineCircuit:
-    """Remembers a recent engine failure, so the next queries go straight to the database."""
+    """Remembers a recent engine failure, so the next queries go straight to the database.
 
-    def __init__(self) -> None:
-        self.open_until = 0.0
+    Kept in the cache: with REDIS_URL every app process sees the trip of one, and the
+    engine is spared the timeout of each process in turn.
+    """
+
+    key = "product_search:engine-circuit-open"
 
     def allows(self) -> bool:
-        return time.monotonic() >= self.open_until
+        return cache.get(self.key) is None
 
     def trip(self) -> None:
-        self.open_until = time.monotonic() + ENGINE_RETRY_AFTER
+        cache.set(self.key, 1, ENGINE_RETRY_AFTER)
 
     def reset(self) -> None:
-        self.open_until = 0.0
+        cache.delete(self.key)
 
 
 engine_circuit = EngineCircuit()

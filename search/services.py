@@ -3,7 +3,8 @@
 Signal receivers (search.signals) only call the `*_schedule_index` functions; the work runs
 in `transaction.on_commit`, so a rolled-back change is never indexed and a request's
 transaction never waits on the engine. Ids scheduled during one transaction are indexed
-together by its first commit callback.
+together by its first commit callback, as one `search_index_task`: in a worker with the
+database queue (TASK_BACKEND=database), at once with the immediate backend.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 from modelsearch.backends import get_search_backends_with_name
 from oscar.core.loading import get_model
 
@@ -86,7 +88,7 @@ def _flush_categories() -> None:
     for path in Category.objects.filter(pk__in=batch).values_list("path", flat=True):
         in_subtrees |= Q(category__path__startswith=path)
     links = ProductCategory.objects.filter(in_subtrees)
-    products_index(product_ids=set(links.values_list("product_id", flat=True)))
+    _enqueue(product_ids=set(links.values_list("product_id", flat=True)))
 
 
 def _flush_products() -> None:
@@ -94,7 +96,7 @@ def _flush_products() -> None:
     if ids:
         batch = set(ids)
         ids.clear()
-        products_index(product_ids=batch)
+        _enqueue(product_ids=batch)
 
 
 def _flush_merchants() -> None:
@@ -103,11 +105,24 @@ def _flush_merchants() -> None:
         return
     batch = set(ids)
     ids.clear()
-    _index_objects(model=SearchableMerchant, ids={merchant_id for merchant_id, _ in batch})
     product_ids = StockRecord.objects.filter(
         partner_id__in={partner_id for _, partner_id in batch}
     ).values_list("product_id", flat=True)
-    products_index(product_ids=set(product_ids))
+    _enqueue(product_ids=set(product_ids), merchant_ids={merchant_id for merchant_id, _ in batch})
+
+
+def _enqueue(*, product_ids: set[int], merchant_ids: set[int] = frozenset()) -> None:
+    if product_ids or merchant_ids:
+        search_index_task.enqueue(
+            product_ids=sorted(product_ids), merchant_ids=sorted(merchant_ids)
+        )
+
+
+@task()
+def search_index_task(*, product_ids: list[int], merchant_ids: list[int]) -> None:
+    """Write these shops' and products' documents (run after the commit that changed them)."""
+    _index_objects(model=SearchableMerchant, ids=set(merchant_ids))
+    products_index(product_ids=product_ids)
 
 
 def products_index(*, product_ids: Iterable[int]) -> None:

@@ -17,9 +17,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.operations.health import healthz, readyz
 from orne_site.shopper_accounts import ShopperLoginView
 
 urlpatterns = [
+    # Probes for the load balancer (orne_site/operations/health.py): no language prefix.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # Wagtail admin is the one back office for council staff and merchants.
     path("admin/", include(wagtailadmin_urls)),
     # Django's admin stays for superusers' maintenance only.

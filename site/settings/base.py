@@ -11,13 +11,16 @@ from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridde
 from commerce.order.statuses import INITIAL_ORDER_STATUS, ORDER_STATUS_PIPELINE
 
 from .env import (
+    cache_from_url,
     env_bool,
     env_float,
     env_int,
     env_list,
     env_str,
+    media_storage_from_url,
     search_backends_from_url,
     stripe_js_origin,
+    tasks_from_env,
 )
 
 # Oscar's dashboard is not installed (commerce.shop.Shop): its settings go with it.
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "orne_site.editorial",
     "orne_site.demo",
     "orne_site.privacy",
+    "orne_site.operations",
     "search.apps.ProductSearchConfig",
     "merchants",
     # Wagtail. wagtail_localize.locales replaces wagtail.locales (same label, install one).
@@ -106,6 +110,8 @@ INSTALLED_APPS = [
     "csp",
     # Locks an account or an address out after repeated wrong passwords, on every login.
     "axes",
+    # The task queue in the database (TASK_BACKEND=database), run by `manage.py db_worker`.
+    "django_tasks_db",
 ]
 
 # Order: the two policy headers come right after SecurityMiddleware so that every response,
@@ -219,7 +225,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local disk, or an S3-compatible bucket with MEDIA_STORAGE_URL=s3://bucket?endpoint_url=...
+    "default": media_storage_from_url(env_str("MEDIA_STORAGE_URL")),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -279,12 +286,20 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 # Oscar turns on haystack's realtime indexing; the simple backend has no index to update.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "orne-marketplace",
-    }
-}
+# One cache shared by every app process with REDIS_URL (redis://host:6379/0): sessions, the
+# search engine's circuit breaker, degraded-search pages, rate limits. Without it each
+# process has its own memory, which is right for `make run` and only for it.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {"default": cache_from_url(REDIS_URL)}
+if REDIS_URL:
+    # Read from Redis, written through to the database: a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Background work (django-tasks): TASK_BACKEND=database in production, with `manage.py
+# db_worker` processes; immediate (in the request's process) by default. Wagtail's own tasks
+# use the same backend. A failed task is retried TASK_MAX_ATTEMPTS times in all (orne_site.tasks).
+TASKS = tasks_from_env("TASK_BACKEND")
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,7 @@ turn strings into typed values and translate ``SEARCH_URL`` into a search backen
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -112,3 +112,64 @@ def stripe_js_origin(url: str) -> str:
     if not parts.scheme or not parts.netloc:
         raise ImproperlyConfigured(f"STRIPE_JS_URL must be an absolute URL, not {url!r}.")
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def media_storage_from_url(url: str | None) -> dict:
+    """Return ``STORAGES['default']`` for ``MEDIA_STORAGE_URL``.
+
+    Unset: files on the local disk under MEDIA_ROOT (the embedded default). ``s3://bucket``
+    (or ``s3://bucket/prefix``) stores media in an S3-compatible bucket through
+    django-storages; query parameters ``endpoint_url`` (MinIO, Garage, Scaleway, moto...),
+    ``region`` and ``custom_domain`` (a CDN in front) are passed on. Keys come from the usual
+    AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, never from the URL.
+    """
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.hostname:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE_URL must look like s3://bucket, not {url!r}.")
+    query = dict(parse_qsl(parts.query))
+    options = {
+        "bucket_name": parts.hostname,
+        "location": parts.path.strip("/"),
+        # Media are public (product photos); signed URLs would defeat any cache in front.
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    if "endpoint_url" in query:
+        options["endpoint_url"] = query["endpoint_url"]
+    if "region" in query:
+        options["region_name"] = query["region"]
+    if "custom_domain" in query:
+        options["custom_domain"] = query["custom_domain"]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def cache_from_url(url: str | None) -> dict:
+    """Return ``CACHES['default']``: Redis for ``REDIS_URL``, else this process's memory."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "orne-marketplace",
+        }
+    return {
+        "BACKEND": "orne_site.cache.TolerantRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "orne"),
+        # A stopped Redis must cost a shopper milliseconds, not the kernel's TCP timeout.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
+def tasks_from_env(name: str) -> dict:
+    """Return ``TASKS``: ``database`` queues tasks in the database for ``manage.py db_worker``.
+
+    ``immediate`` (the embedded default and the tests') runs each task in the process that
+    enqueues it.
+    """
+    backend = (env_str(name, "immediate") or "").lower()
+    if backend == "database":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    if backend == "immediate":
+        return {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    raise ImproperlyConfigured(f"{name} must be 'database' or 'immediate', not {backend!r}.")

@@ -2,10 +2,15 @@
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
+from .env import env_str, tasks_from_env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A task worker started by a test (a separate process) writes its e-mails to files instead.
+EMAIL_BACKEND = env_str("TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env_str("TEST_EMAIL_FILE_PATH")
+# Tasks run at once in the tests, e-mails included, unless a test asks for the worker.
+TASKS = tasks_from_env("TEST_TASK_BACKEND")
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
