@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 
-# Wagtail's own default when a project sets no WAGTAILSEARCH_BACKENDS.
-DEFAULT_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+# Wagtail's database backend, extended with the French word index (search/backends/database.py)
+# that database searches read; a host project must name it in WAGTAILSEARCH_BACKENDS too, as
+# Wagtail indexes through that setting.
+DEFAULT_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 
 def search_backends() -> dict:

@@ -129,3 +129,8 @@ OSCAR_DEFAULT_CURRENCY = "EUR"
 
 # Oscar's search app needs a haystack connection, even unused.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+
+# The one setting the search app asks of a host project: its database backend (modelsearch's,
+# plus the French word index the database fallback searches). Without it the engines still
+# work, but a database search finds nothing.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
