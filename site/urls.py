@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.opendata import views as opendata_views
 from orne_site.shopper_accounts import ShopperLoginView
 
 urlpatterns = [
@@ -36,6 +37,8 @@ urlpatterns = [
     path("paiement/", include("commerce.payment.urls")),
     # The product search API: no language prefix, its URLs are a stable interface.
     path("api/search/", include("search.api_urls")),
+    # Open data files and their schemas: stable URLs (harvested), no language prefix.
+    path("donnees/", include("orne_site.opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -50,6 +53,7 @@ urlpatterns += i18n_patterns(
         name="basket-line-update",
     ),
     path("recherche/", include("search.urls")),
+    path("donnees/", opendata_views.opendata_index, name="opendata-index"),
     # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
     path("", include("orne_site.privacy.urls")),
     # Oscar's haystack search and catalogue browse lead to our search page: mounted first.

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "orne_site.editorial",
     "orne_site.demo",
     "orne_site.privacy",
+    "orne_site.opendata",
     "search.apps.ProductSearchConfig",
     "merchants",
     # Wagtail. wagtail_localize.locales replaces wagtail.locales (same label, install one).
