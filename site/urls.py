@@ -39,6 +39,8 @@ urlpatterns = [
     path("api/search/", include("search.api_urls")),
     # Open data files and their schemas: stable URLs (harvested), no language prefix.
     path("donnees/", include("orne_site.opendata.urls")),
+    # The public API v1 for the département's app (OpenAPI at /api/v1/schema/).
+    path("api/v1/", include("orne_site.api.urls")),
 ]
 
 if settings.DEBUG:
