@@ -17,6 +17,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.opendata import views as opendata_views
 from orne_site.operations.health import healthz, readyz
 from orne_site.shopper_accounts import ShopperLoginView
 
@@ -39,6 +40,10 @@ urlpatterns = [
     path("paiement/", include("commerce.payment.urls")),
     # The product search API: no language prefix, its URLs are a stable interface.
     path("api/search/", include("search.api_urls")),
+    # Open data files and their schemas: stable URLs (harvested), no language prefix.
+    path("donnees/", include("orne_site.opendata.urls")),
+    # The public API v1 for the département's app (OpenAPI at /api/v1/schema/).
+    path("api/v1/", include("orne_site.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -48,6 +53,7 @@ urlpatterns += i18n_patterns(
     # The basket grouped by shop replaces Oscar's summary at the same URL (matched first).
     path("boutique/basket/", include("checkout.basket_urls")),
     path("recherche/", include("search.urls")),
+    path("donnees/", opendata_views.opendata_index, name="opendata-index"),
     # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
     path("", include("orne_site.privacy.urls")),
     # Oscar's haystack search and catalogue browse lead to our search page: mounted first.

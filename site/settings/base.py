@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "orne_site.demo",
     "orne_site.privacy",
     "orne_site.operations",
+    "orne_site.opendata",
+    "orne_site.api",
     "search.apps.ProductSearchConfig",
     "merchants",
     # Wagtail. wagtail_localize.locales replaces wagtail.locales (same label, install one).
@@ -112,6 +114,10 @@ INSTALLED_APPS = [
     "axes",
     # The task queue in the database (TASK_BACKEND=database), run by `manage.py db_worker`.
     "django_tasks_db",
+    # The public API v1 (orne_site.api): DRF, its OpenAPI description, CORS.
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
 ]
 
 # Order: the two policy headers come right after SecurityMiddleware so that every response,
@@ -122,6 +128,8 @@ MIDDLEWARE = [
     "orne_site.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks; it only acts on CORS_URLS_REGEX.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -406,3 +414,27 @@ PERMISSIONS_POLICY = {
     "payment": ["self", stripe_js_origin(STRIPE_JS_URL)],
     "usb": [],
 }
+
+# Public API v1 (orne_site.api): anonymous, read-only, throttled per client address. The
+# throttle counts in the default cache: per process until CACHES names a shared one (Redis).
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Only the v1 views are DRF's; they set their own classes (orne_site.api.base).
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API du Marché de l'Orne",
+    "DESCRIPTION": "Boutiques, articles, communes, campagnes et actualités, en lecture seule.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["orne_site.api.schema.only_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "orne_site.api.schema.error_responses",
+    ],
+}
+# Browsers may call the API from these origins (the département's web app), comma-separated.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v1/.*$"
