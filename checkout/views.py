@@ -18,6 +18,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from checkout.follow import (
+    checkout_follow_path,
+    checkout_followed_orders,
+    checkout_for_follow_token,
+)
 from checkout.forms import CheckoutForm, CommuneForm
 from checkout.fulfilment import fulfilment_options
 from checkout.plans import CheckoutNotPossible
@@ -206,5 +211,26 @@ def checkout_confirmation(request: HttpRequest, number: str) -> HttpResponse:
     )
     if not owns:
         raise Http404
-    orders = checkout.orders.prefetch_related("lines").order_by("number")
-    return render(request, "checkout/confirmation.html", {"checkout": checkout, "orders": orders})
+    rows = checkout_followed_orders(checkout=checkout)
+    return render(
+        request,
+        "checkout/confirmation.html",
+        {
+            "checkout": checkout,
+            "rows": rows,
+            "orders": [row.order for row in rows],
+            "follow_path": checkout_follow_path(checkout=checkout),
+        },
+    )
+
+
+def checkout_follow(request: HttpRequest, token: str) -> HttpResponse:
+    """A paid checkout's orders for whoever holds its signed link (sent by e-mail)."""
+    checkout = checkout_for_follow_token(token=token)
+    if checkout is None:
+        raise Http404
+    return render(
+        request,
+        "checkout/follow.html",
+        {"checkout": checkout, "rows": checkout_followed_orders(checkout=checkout)},
+    )
