@@ -187,7 +187,7 @@ def test_on_a_phone_a_declined_card_then_a_good_one_pays_once(live_server, brows
     intents = {
         i.id
         for i in client.v1.payment_intents.list(params={"limit": 100}).data
-        if i.metadata.get("checkout") == checkout.number
+        if i.metadata.to_dict().get("checkout") == checkout.number
     }
     charges = client.v1.charges.list(params={"limit": 100}).data
     assert len(intents) == 2  # the declined one, cancelled, and the one that paid
