@@ -9,6 +9,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -32,6 +33,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers and crawlers ask for /favicon.ico whatever the page says: never a 404.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("orne_site/favicon.svg"), permanent=True),
+    ),
     # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
     path("paiement/", include("commerce.payment.urls")),
     # The product search API: no language prefix, its URLs are a stable interface.
