@@ -79,7 +79,9 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
         for g in groups
     }
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
-    form = CheckoutForm(request.POST or None, groups=groups, options=options, initial=initial)
+    form = CheckoutForm(
+        request.POST or None, groups=groups, options=options, commune=commune, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             checkout = checkout_prepare(
