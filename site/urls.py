@@ -10,7 +10,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,6 +19,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.editorial.views import page_serve
 from orne_site.shopper_accounts import ShopperLoginView
 
 urlpatterns = [
@@ -75,6 +76,8 @@ urlpatterns += i18n_patterns(
     path("espace-commercant/", include("merchants.urls")),
     path("commande/", include("checkout.urls")),
     # Wagtail serves every other path: keep it last.
+    # Before Wagtail's own pattern (same shape): /en/ pages fall back to French, never 404.
+    re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="page-serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
