@@ -38,6 +38,9 @@ def test_a_paris_postcode_is_refused_for_a_delivery_priced_for_alencon(
         "Le code postal 75001 n'est pas celui de Alençon (61000). Indiquez une adresse "
         "dans cette commune, ou changez de commune plus haut."
     ]
+    # Told once at the top too, with a link to the field.
+    assert 'class="error-summary"' in response.content.decode()
+    assert 'href="#id_postcode"' in response.content.decode()
     assert not Checkout.objects.exists()
 
 
