@@ -223,7 +223,10 @@ def _payment_method_for_token(*, client: stripe.StripeClient, card_token: str) -
 
 def _decline_message(code: str | None) -> str:
     messages = {
-        "card_declined": _("Votre banque a refusé le paiement. Votre panier est conservé."),
+        "card_declined": _(
+            "Votre banque a refusé le paiement. Votre panier est conservé : "
+            "vous pouvez payer avec une autre carte."
+        ),
         "insufficient_funds": _("Provision insuffisante. Votre panier est conservé."),
         "expired_card": _("Votre carte a expiré. Votre panier est conservé."),
         "incorrect_cvc": _("Le cryptogramme est incorrect. Votre panier est conservé."),
