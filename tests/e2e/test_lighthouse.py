@@ -9,7 +9,8 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PAGE_TYPES = ["home", "shop_index", "shop", "product", "search", "basket", "campaign", "news"]
+# The basket is noindex on purpose (a visitor's own page): not an SEO page type.
+PAGE_TYPES = ["home", "shop_index", "shop", "product", "search", "campaign", "news"]
 CATEGORIES = ("accessibility", "best-practices", "seo")
 
 
