@@ -9,7 +9,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -19,7 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from checkout import basket_views
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
-from orne_site.editorial.views import page_serve
+from orne_site.editorial.views import favicon, page_serve
 from orne_site.shopper_accounts import ShopperLoginView
 
 urlpatterns = [
@@ -35,10 +34,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     # Browsers and crawlers ask for /favicon.ico whatever the page says: never a 404.
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static_url("orne_site/favicon.svg"), permanent=True),
-    ),
+    path("favicon.ico", favicon),
     # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
     path("paiement/", include("commerce.payment.urls")),
     # The product search API: no language prefix, its URLs are a stable interface.

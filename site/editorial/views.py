@@ -8,7 +8,8 @@ visitor follows, and the language switcher, lands somewhere.
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
@@ -29,3 +30,9 @@ def page_serve(request: HttpRequest, path: str) -> HttpResponse:
         # the same notice.
         request.page_untranslated = True
     return wagtail_serve(request, path)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: never a 404. Resolved per
+    request, because the static files' manifest may not exist when the URLs are imported."""
+    return HttpResponsePermanentRedirect(static("orne_site/favicon.svg"))
