@@ -23,7 +23,7 @@ else
 REUSE_DB := --reuse-db
 endif
 
-.PHONY: install axe-core run serve test check lint format migrations-check importlinter messages \
+.PHONY: install axe-core lighthouse run serve test check lint format migrations-check importlinter messages \
         search-engine search-engine-stop search-engine-elasticsearch \
         search-engine-elasticsearch-stop lock clean
 
@@ -58,7 +58,7 @@ serve: install
 		--workers $(WEB_WORKERS) --timeout 30 --max-requests 2000 --max-requests-jitter 200 \
 		--access-logfile -
 
-test: install axe-core
+test: install axe-core lighthouse
 	$(PY) -m pytest $(REUSE_DB) $(PYTEST_ARGS)
 
 # axe-core (npm) for the accessibility browser tests, kept in var/node/ (git-ignored).
@@ -71,6 +71,17 @@ axe-core: $(AXE_SCRIPT)
 $(AXE_SCRIPT):
 	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix var/node \
 		axe-core@$(AXE_CORE_VERSION) || echo "axe-core not installed (npm missing or offline)"
+
+# Lighthouse (npm) for tests/e2e/test_lighthouse.py and bench/lighthouse_bench.py, in var/node/
+# like axe-core; it drives Debian's Chromium (CHROME_PATH is set by the tests).
+LIGHTHOUSE_VERSION ?= 12.2.3
+LIGHTHOUSE_BIN := var/node/node_modules/.bin/lighthouse
+
+lighthouse: $(LIGHTHOUSE_BIN)
+
+$(LIGHTHOUSE_BIN):
+	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix var/node \
+		lighthouse@$(LIGHTHOUSE_VERSION) || echo "Lighthouse not installed (npm missing or offline)"
 
 check: lint importlinter migrations-check
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from merchants.conf import site_name
+from merchants.conf import site_base_url, site_name
 
-__all__ = ["site_name", "stripe_js_url", "stripe_publishable_key"]
+__all__ = ["site_base_url", "site_name", "stripe_js_url", "stripe_publishable_key"]
 
 
 def stripe_publishable_key() -> str:

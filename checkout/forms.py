@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +14,38 @@ from merchants.models import Commune
 from merchants.validators import validate_french_phone
 
 
+def _alphabetical_key(name: str) -> str:
+    # "Écouché" among the E, not after "Vrigny" as a code-point sort puts it.
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+class _AlphabeticalIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for commune in sorted(self.queryset, key=lambda c: _alphabetical_key(c.name)):
+            yield self.choice(commune)
+
+
+class CommuneChoiceField(forms.ModelChoiceField):
+    """The Orne's communes in French alphabetical order, each with its postcodes."""
+
+    iterator = _AlphabeticalIterator
+
+    def label_from_instance(self, obj: Commune) -> str:
+        codes = ", ".join(obj.postal_codes or [])
+        return f"{obj.name} ({codes})" if codes else obj.name
+
+
+def commune_accepts_postcode(*, commune: Commune, postcode: str) -> bool:
+    """True when the postcode is one of the commune's (or the data has none for it)."""
+    return not commune.postal_codes or postcode.replace(" ", "") in commune.postal_codes
+
+
 class CommuneForm(forms.Form):
-    commune = forms.ModelChoiceField(
+    commune = CommuneChoiceField(
         label=_("Votre commune"),
-        queryset=Commune.objects.order_by("name"),
+        queryset=Commune.objects.only("insee_code", "name", "postal_codes"),
         to_field_name="insee_code",
         empty_label=_("Choisissez votre commune"),
         required=False,
@@ -45,9 +75,10 @@ class CheckoutForm(forms.Form):
 
     ADDRESS_FIELDS = ("first_name", "last_name", "line1", "postcode", "city")
 
-    def __init__(self, *args, groups, options, **kwargs):
+    def __init__(self, *args, groups, options, commune: Commune | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = groups
+        self.commune = commune
         for group in groups:
             merchant, option = group.merchant, options[group.merchant.pk]
             modes = []
@@ -81,6 +112,27 @@ class CheckoutForm(forms.Form):
             for name in self.ADDRESS_FIELDS:
                 if not cleaned.get(name):
                     self.add_error(name, _("Nécessaire pour la livraison."))
+            postcode = cleaned.get("postcode") or ""
+            if (
+                postcode
+                and self.commune is not None
+                and not commune_accepts_postcode(commune=self.commune, postcode=postcode)
+            ):
+                # Delivery fees and areas are decided by the chosen commune: an address
+                # elsewhere would be delivered at the wrong price, or not at all.
+                self.add_error(
+                    "postcode",
+                    _(
+                        "Le code postal %(postcode)s n'est pas celui de %(commune)s "
+                        "(%(codes)s). Indiquez une adresse dans cette commune, ou changez "
+                        "de commune plus haut."
+                    )
+                    % {
+                        "postcode": postcode,
+                        "commune": self.commune.name,
+                        "codes": ", ".join(self.commune.postal_codes),
+                    },
+                )
         return cleaned
 
     def choices(self) -> dict[int, FulfilmentChoice]:

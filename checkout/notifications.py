@@ -11,49 +11,42 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from checkout import conf
-from commerce.order.models import Checkout, Order
+from checkout.follow import checkout_follow_path, checkout_followed_orders
+from commerce.order.models import Checkout
 from merchants.models import Merchant
-
-
-def _merchants_by_partner(orders) -> dict[int, Merchant]:
-    partner_ids = {line.partner_id for order in orders for line in order.lines.all()}
-    return Merchant.objects.prefetch_related("users").in_bulk(
-        list(partner_ids), field_name="partner_id"
-    )
-
-
-def _merchant_of(order: Order, merchants: dict[int, Merchant]) -> Merchant | None:
-    line = next(iter(order.lines.all()), None)
-    return merchants.get(line.partner_id) if line else None
 
 
 def checkout_orders_placed_notify(*, checkout_id: int) -> None:
     checkout = Checkout.objects.get(pk=checkout_id)
-    orders = list(checkout.orders.prefetch_related("lines").order_by("number"))
-    merchants = _merchants_by_partner(orders)
-    rows = [{"order": order, "merchant": _merchant_of(order, merchants)} for order in orders]
+    rows = checkout_followed_orders(checkout=checkout)
+    follow_url = conf.site_base_url() + checkout_follow_path(checkout=checkout)
     send_mail(
         subject=_("Votre commande %(number)s sur %(site)s")
         % {"number": checkout.number, "site": conf.site_name()},
         message=render_to_string(
             "checkout/emails/shopper_summary.txt",
-            {"checkout": checkout, "rows": rows, "site_name": conf.site_name()},
+            {
+                "checkout": checkout,
+                "rows": rows,
+                "follow_url": follow_url,
+                "site_name": conf.site_name(),
+            },
         ),
         from_email=None,
         recipient_list=[checkout.email],
     )
     for row in rows:
-        merchant = row["merchant"]
+        merchant = row.merchant
         if merchant is None:
             continue
         recipients = merchant_order_recipients(merchant=merchant)
         if not recipients:
             continue
         send_mail(
-            subject=_("Nouvelle commande %(number)s") % {"number": row["order"].number},
+            subject=_("Nouvelle commande %(number)s") % {"number": row.order.number},
             message=render_to_string(
                 "checkout/emails/merchant_order.txt",
-                {"order": row["order"], "merchant": merchant, "site_name": conf.site_name()},
+                {"order": row.order, "merchant": merchant, "site_name": conf.site_name()},
             ),
             from_email=None,
             recipient_list=recipients,

@@ -9,4 +9,5 @@ urlpatterns = [
     path("paiement/carte/", views.checkout_pay, name="pay"),
     path("paiement/retour/", views.checkout_return, name="return"),
     path("confirmation/<str:number>/", views.checkout_confirmation, name="confirmation"),
+    path("suivi/<str:token>/", views.checkout_follow, name="follow"),
 ]

@@ -18,6 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from checkout import conf
+from checkout.follow import (
+    checkout_follow_path,
+    checkout_followed_orders,
+    checkout_for_follow_token,
+)
 from checkout.forms import CheckoutForm, CommuneForm
 from checkout.fulfilment import fulfilment_options
 from checkout.plans import CheckoutNotPossible
@@ -74,7 +79,9 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
         for g in groups
     }
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
-    form = CheckoutForm(request.POST or None, groups=groups, options=options, initial=initial)
+    form = CheckoutForm(
+        request.POST or None, groups=groups, options=options, commune=commune, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             checkout = checkout_prepare(
@@ -208,5 +215,26 @@ def checkout_confirmation(request: HttpRequest, number: str) -> HttpResponse:
     )
     if not owns:
         raise Http404
-    orders = checkout.orders.prefetch_related("lines").order_by("number")
-    return render(request, "checkout/confirmation.html", {"checkout": checkout, "orders": orders})
+    rows = checkout_followed_orders(checkout=checkout)
+    return render(
+        request,
+        "checkout/confirmation.html",
+        {
+            "checkout": checkout,
+            "rows": rows,
+            "orders": [row.order for row in rows],
+            "follow_path": checkout_follow_path(checkout=checkout),
+        },
+    )
+
+
+def checkout_follow(request: HttpRequest, token: str) -> HttpResponse:
+    """A paid checkout's orders for whoever holds its signed link (sent by e-mail)."""
+    checkout = checkout_for_follow_token(token=token)
+    if checkout is None:
+        raise Http404
+    return render(
+        request,
+        "checkout/follow.html",
+        {"checkout": checkout, "rows": checkout_followed_orders(checkout=checkout)},
+    )

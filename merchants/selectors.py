@@ -6,9 +6,14 @@ pages, in merchants.models.pages, as bakerydemo does.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
+from oscar.core.loading import get_model
 
 from merchants.models import Commune, Merchant
+
+Product = get_model("catalogue", "Product")
 
 
 def merchant_list_public() -> QuerySet[Merchant]:
@@ -23,4 +28,45 @@ def commune_list_with_most_merchants(*, limit: int = 8) -> QuerySet[Commune]:
         )
         .filter(merchant_count__gt=0)
         .order_by("-merchant_count", "name")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class ProductShop:
+    """What a product page says of the shop selling it."""
+
+    merchant: Merchant
+    opening_periods: list
+    delivery_area: list[str]  # names of the intercommunalities and communes delivered
+    other_products: list
+
+
+def product_shop(*, product, others: int = 4) -> ProductShop | None:
+    """The shop of a product (its one partner), with hours, delivery area and a few of its
+    other public articles: five queries whatever the shop's size."""
+    record = product.stockrecords.select_related("partner").first()
+    if record is None:
+        return None
+    merchant = (
+        Merchant.objects.filter(partner_id=record.partner_id, is_active=True)
+        .select_related("commune", "page")
+        .prefetch_related("opening_periods", "delivery_communes", "delivery_intercommunalities")
+        .first()
+    )
+    if merchant is None:
+        return None
+    area = [e.name for e in merchant.delivery_intercommunalities.all()] + [
+        c.name for c in merchant.delivery_communes.all()
+    ]
+    other_products = list(
+        Product.objects.filter(stockrecords__partner_id=record.partner_id, is_public=True)
+        .exclude(pk=product.pk)
+        .prefetch_related("images", "stockrecords")
+        .order_by("-date_created")[:others]
+    )
+    return ProductShop(
+        merchant=merchant,
+        opening_periods=list(merchant.opening_periods.all()),
+        delivery_area=sorted(area),
+        other_products=other_products,
     )

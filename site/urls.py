@@ -9,7 +9,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,6 +17,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
+from orne_site.editorial.views import favicon, page_serve
 from orne_site.opendata import views as opendata_views
 from orne_site.operations.health import healthz, readyz
 from orne_site.shopper_accounts import ShopperLoginView
@@ -36,6 +37,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers and crawlers ask for /favicon.ico whatever the page says: never a 404.
+    path("favicon.ico", favicon),
     # Stripe posts its webhooks here; outside i18n_patterns so the URL never changes.
     path("paiement/", include("commerce.payment.urls")),
     # The product search API: no language prefix, its URLs are a stable interface.
@@ -73,6 +76,8 @@ urlpatterns += i18n_patterns(
     path("espace-commercant/", include("merchants.urls")),
     path("commande/", include("checkout.urls")),
     # Wagtail serves every other path: keep it last.
+    # Before Wagtail's own pattern (same shape): /en/ pages fall back to French, never 404.
+    re_path(r"^((?:[\w\-]+/)*)$", page_serve, name="page-serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

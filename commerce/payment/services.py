@@ -6,7 +6,10 @@ A purchase, step by step:
 2. checkout_payment_confirm: under the checkout's row lock, the intent is brought to the
    checkout's amount, the browser's card token attached and the intent confirmed on the
    server; Stripe answers succeeded, requires_action (3-D Secure, finished in the browser by
-   stripe.confirmCardPayment) or a decline (the basket stays as it was). A plan change
+   stripe.confirmCardPayment) or a decline (the basket stays as it was). An intent that
+   already failed once (declined card, failed or abandoned 3-D Secure) is cancelled and
+   replaced before the next card: so another card always pays, on Stripe as on
+   localstripe (which refuses to confirm a declined intent again). A plan change
    (checkout_plan_replace) takes the same lock and is refused once the card is submitted;
 3. payment_succeeded: called by the browser's return AND by the verified webhook; it asks
    Stripe for the intent's real status and amount, places the orders (exactly once, see
@@ -83,8 +86,18 @@ def _intent_for(*, checkout: Checkout) -> stripe.PaymentIntent:
             intent = client.v1.payment_intents.update(intent.id, params={"amount": cents})
         return intent
     # A retried request (network error, double click) gets the same intent back.
+    intent = client.v1.payment_intents.create(
+        params=_intent_params(checkout=checkout),
+        options={"idempotency_key": f"checkout-{checkout.number}-{cents}"},
+    )
+    checkout.payment_intent_id = intent.id
+    checkout.save(update_fields=["payment_intent_id"])
+    return intent
+
+
+def _intent_params(*, checkout: Checkout) -> dict:
     params = {
-        "amount": cents,
+        "amount": amount_in_cents(checkout.amount),
         "currency": checkout.currency.lower(),
         "metadata": {"checkout": checkout.number},
     }
@@ -92,13 +105,7 @@ def _intent_for(*, checkout: Checkout) -> stripe.PaymentIntent:
         # Stripe Connect, next: one transfer per merchant order in this group (separate
         # charges and transfers). localstripe refuses the parameter, Stripe accepts it.
         params["transfer_group"] = checkout.number
-    intent = client.v1.payment_intents.create(
-        params=params,
-        options={"idempotency_key": f"checkout-{checkout.number}-{cents}"},
-    )
-    checkout.payment_intent_id = intent.id
-    checkout.save(update_fields=["payment_intent_id"])
-    return intent
+    return params
 
 
 def checkout_payment_is_under_way(*, checkout: Checkout) -> bool:
@@ -156,6 +163,13 @@ def _intent_confirm(*, checkout: Checkout, card_token: str) -> PaymentOutcome:
     client = stripe_client()
     try:
         intent = _intent_for(checkout=checkout)
+        if intent.status in ("succeeded", "processing"):
+            # Paid already (another tab, a 3-D Secure finished late): never a second charge.
+            return PaymentOutcome(status="succeeded", client_secret=intent.client_secret)
+        if _intent_failed_before(intent):
+            intent = _intent_replace(client=client, checkout=checkout, old=intent)
+            if intent.status in ("succeeded", "processing"):
+                return PaymentOutcome(status="succeeded", client_secret=intent.client_secret)
         payment_method = _payment_method_for_token(client=client, card_token=card_token)
         client.v1.payment_intents.update(intent.id, params={"payment_method": payment_method})
         intent = client.v1.payment_intents.confirm(intent.id)
@@ -169,6 +183,42 @@ def _intent_confirm(*, checkout: Checkout, card_token: str) -> PaymentOutcome:
     if intent.status in ("succeeded", "processing"):
         return PaymentOutcome(status="succeeded", client_secret=intent.client_secret)
     return PaymentOutcome(status="failed", message=_decline_message(None))
+
+
+def _intent_failed_before(intent: stripe.PaymentIntent) -> bool:
+    # A decline or a failed challenge leaves last_payment_error; an abandoned challenge
+    # leaves requires_action. Either way the next card goes on a fresh intent.
+    return bool(getattr(intent, "last_payment_error", None)) or intent.status in (
+        "requires_action",
+        "canceled",
+    )
+
+
+def _intent_replace(
+    *, client: stripe.StripeClient, checkout: Checkout, old: stripe.PaymentIntent
+) -> stripe.PaymentIntent:
+    """Cancel the checkout's failed intent and give it a new one (under the row lock).
+
+    The cancel comes first: if Stripe refuses it because the old intent was paid meanwhile,
+    that paid intent is kept and nothing new is created, so one checkout is charged once.
+    """
+    if old.status != "canceled":
+        try:
+            client.v1.payment_intents.cancel(old.id)
+        except stripe.InvalidRequestError:
+            current = client.v1.payment_intents.retrieve(old.id)
+            if current.status in ("succeeded", "processing"):
+                return current
+            raise
+    intent = client.v1.payment_intents.create(
+        params=_intent_params(checkout=checkout),
+        # The same replacement asked twice (double click) gets the same new intent.
+        options={"idempotency_key": f"checkout-{checkout.number}-replaces-{old.id}"},
+    )
+    checkout.payment_intent_id = intent.id
+    checkout.save(update_fields=["payment_intent_id"])
+    logger.info("Checkout %s: intent %s replaced by %s", checkout.number, old.id, intent.id)
+    return intent
 
 
 def _payment_method_for_token(*, client: stripe.StripeClient, card_token: str) -> str:
@@ -185,7 +235,10 @@ def _payment_method_for_token(*, client: stripe.StripeClient, card_token: str) -
 
 def _decline_message(code: str | None) -> str:
     messages = {
-        "card_declined": _("Votre banque a refusé le paiement. Votre panier est conservé."),
+        "card_declined": _(
+            "Votre banque a refusé le paiement. Votre panier est conservé : "
+            "vous pouvez payer avec une autre carte."
+        ),
         "insufficient_funds": _("Provision insuffisante. Votre panier est conservé."),
         "expired_card": _("Votre carte a expiré. Votre panier est conservé."),
         "incorrect_cvc": _("Le cryptogramme est incorrect. Votre panier est conservé."),

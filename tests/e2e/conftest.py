@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from tests.e2e.site_pages import site_pages  # noqa: F401  (a fixture for every browser test)
+
 # Playwright's sync API runs an asyncio loop in the test's thread; Django would then refuse
 # database access from fixtures. The loop only drives the browser, so this is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -13,7 +13,9 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
+from commerce.order.models import Checkout
 from commerce.order.statuses import OrderStatus
+from commerce.payment.gateway import stripe_client
 from commerce.payment.models import StripeEvent
 from merchants.models import Commune
 from merchants.services.onboarding import ShopDetails, merchant_onboard
@@ -182,3 +184,33 @@ def test_a_three_d_secure_card_completes_after_the_banks_challenge(live_server, 
 
     page.wait_for_url("**/commande/confirmation/**")
     assert page.locator("[data-order]").count() == 2
+
+
+def test_on_a_phone_a_declined_card_then_a_good_one_pays_once(live_server, browser, two_shops):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    fill_basket_and_choose(page, live_server.url, two_shops)
+
+    pay_with(page, "4000000000000341")
+    page.locator("#paiement-erreur").wait_for(state="visible")
+    assert "refusé" in page.inner_text("#paiement-erreur")
+    pay_with(page, "4242424242424242")
+
+    page.wait_for_url("**/commande/confirmation/**")
+    assert page.locator("[data-order]").count() == 2
+    checkout = Checkout.objects.get()
+    assert checkout.status == Checkout.Status.PLACED
+    client = stripe_client()
+    intents = {
+        i.id
+        for i in client.v1.payment_intents.list(params={"limit": 100}).data
+        if i.metadata.to_dict().get("checkout") == checkout.number
+    }
+    charges = client.v1.charges.list(params={"limit": 100}).data
+    assert len(intents) == 2  # the declined one, cancelled, and the one that paid
+    assert [
+        c.payment_intent for c in charges if c.payment_intent in intents and c.status == "succeeded"
+    ] == [checkout.payment_intent_id]
+    assert Order.objects.count() == 2
+    context.close()

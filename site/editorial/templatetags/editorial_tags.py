@@ -4,7 +4,9 @@ import json
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.whitelist import Whitelister
 
@@ -101,16 +103,29 @@ def language_links(context, page):
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
             homes[home.locale.language_code] = home
     links = []
+    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    page_url = page.get_url(request) or ""
     for code, _name in settings.LANGUAGES:
-        target = versions.get(code) or homes.get(code)
-        if target is None:
+        target = versions.get(code)
+        # No translation: the same page under the other language's prefix, which serves
+        # the original with a notice (orne_site.editorial.views), so the visitor stays put.
+        if target:
+            url = target.get_url(request)
+        else:
+            # page_url is in the page's own language: resolve it there.
+            with override(page.locale.language_code):
+                url = translate_url(page_url, code)
+        if not url:
+            home = homes.get(code)
+            url = home.get_url(request) if home else ""
+        if not url:
             continue
         links.append(
             {
                 "code": code,
                 "label": LANGUAGE_LABELS.get(code, code),
-                "url": target.get_url(request),
-                "current": page.locale.language_code == code,
+                "url": url,
+                "current": active == code,
                 "is_translation": code in versions,
             }
         )

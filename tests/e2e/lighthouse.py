@@ -1,0 +1,65 @@
+"""Lighthouse (npm, pinned) against Debian's Chromium, phone emulation (its default).
+
+Installed like axe-core into var/node/ (`make lighthouse`, or here when missing); without
+npm the tests skip, and fail with CI=true.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tests.services import chromium_path, require_service
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE_VERSION = os.environ.get("LIGHTHOUSE_VERSION", "12.2.3")
+PREFIX = ROOT / "var" / "node"
+LIGHTHOUSE = PREFIX / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+
+
+def lighthouse_binary() -> Path:
+    if not LIGHTHOUSE.exists() and shutil.which("npm"):
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(PREFIX)]
+            + [f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            check=False,
+            timeout=600,
+        )
+    require_service(LIGHTHOUSE.exists(), "Lighthouse is not installed (needs npm: make lighthouse)")
+    require_service(chromium_path() is not None, "Chromium is not installed (CHROMIUM_PATH)")
+    return LIGHTHOUSE
+
+
+def lighthouse_run(url: str, *, categories: tuple[str, ...]) -> dict:
+    """Scores (0-100) per category and the titles of the audits that lost points."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(
+            [
+                str(lighthouse_binary()),
+                url,
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(categories)}",
+                "--output=json",
+                f"--output-path={report}",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium_path() or ""},
+            check=False,
+            timeout=240,
+        )
+        data = json.loads(report.read_text()) if report.exists() else {}
+    scores, failing = {}, []
+    for key, category in data.get("categories", {}).items():
+        score = category.get("score")
+        scores[key] = None if score is None else round(score * 100)
+        for ref in category.get("auditRefs", []):
+            audit = data["audits"][ref["id"]]
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                failing.append(f"{key}: {audit['title']}")
+    return {"scores": scores, "failing": failing, "error": data.get("runtimeError")}
