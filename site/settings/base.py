@@ -4,7 +4,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
@@ -19,7 +18,6 @@ from .env import (
     env_str,
     media_storage_from_url,
     search_backends_from_url,
-    stripe_js_origin,
     tasks_from_env,
 )
 
@@ -342,99 +340,8 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     for status, next_statuses in ORDER_STATUS_PIPELINE.items()
 }
 
-# Stripe: real keys in production; `make run` and the tests point STRIPE_API_BASE and
-# STRIPE_JS_URL at a local localstripe server instead.
-STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
-STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
-STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
-STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
-STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
-# Stripe Connect (shops' payout accounts, transfers): the same Stripe by default; tests and
-# CI point it at stripe-mock, which validates every Connect request against Stripe's OpenAPI.
-STRIPE_CONNECT_API_BASE = env_str("STRIPE_CONNECT_API_BASE", "") or STRIPE_API_BASE
-# Connect events (account.updated) come signed with their own endpoint secret in Stripe.
-STRIPE_CONNECT_WEBHOOK_SECRET = env_str("STRIPE_CONNECT_WEBHOOK_SECRET", "")
-# Stripe.js's own frames and API calls (Stripe's documented CSP hosts); the origin of
-# STRIPE_JS_URL itself is added to script-src, frame-src and connect-src at request time.
-STRIPE_CSP_HOSTS = env_list(
-    "STRIPE_CSP_HOSTS", ["https://api.stripe.com", "https://hooks.stripe.com"]
-)
-
-# Content-Security-Policy (django-csp), on every page, public and back office. No inline
-# script: the few that must stay inline carry the request's nonce ({% script %} or
-# nonce="{{ request.csp_nonce }}"). orne_site.middleware.ContentSecurityPolicyMiddleware adds
-# the Stripe.js origin and, in Wagtail's and Django's admin only, what they still need.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:", *env_list("CSP_IMG_HOSTS")],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        # Shop pages embed videos (Wagtail's EmbedBlock) from these hosts.
-        "frame-src": [
-            SELF,
-            *env_list(
-                "CSP_FRAME_HOSTS",
-                [
-                    "https://www.youtube.com",
-                    "https://www.youtube-nocookie.com",
-                    "https://player.vimeo.com",
-                    "https://www.dailymotion.com",
-                    "https://geo.dailymotion.com",
-                ],
-            ),
-        ],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        # Wagtail's live preview shows the site in a same-origin iframe.
-        "frame-ancestors": [SELF],
-        "form-action": [SELF],
-    },
-}
-# Paths whose pages are Wagtail's or Django's admin (see the middleware for what they get).
-CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
-# Wagtail's admin would fetch avatars from gravatar.com: an outside host, blocked by the policy.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# ...and would ask releases.wagtail.org for a new version: also an outside host.
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-# Permissions-Policy (django-permissions-policy): no page may use the camera, microphone or
-# position; the Payment Request API only for the site and Stripe.js's frames.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "browsing-topics": [],
-    "camera": [],
-    "display-capture": [],
-    "geolocation": [],
-    "gyroscope": [],
-    "magnetometer": [],
-    "microphone": [],
-    "payment": ["self", stripe_js_origin(STRIPE_JS_URL)],
-    "usb": [],
-}
-
-# Public API v1 (orne_site.api): anonymous, read-only, throttled per client address. The
-# throttle counts in the default cache: per process until CACHES names a shared one (Redis).
-API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Only the v1 views are DRF's; they set their own classes (orne_site.api.base).
-    "UNAUTHENTICATED_USER": None,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "API du Marché de l'Orne",
-    "DESCRIPTION": "Boutiques, articles, communes, campagnes et actualités, en lecture seule.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "PREPROCESSING_HOOKS": ["orne_site.api.schema.only_v1"],
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "orne_site.api.schema.error_responses",
-    ],
-}
-# Browsers may call the API from these origins (the département's web app), comma-separated.
-CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
-CORS_URLS_REGEX = r"^/api/v1/.*$"
+# Stripe (payments, Connect), the security headers (CSP, Permissions-Policy) and the public
+# API live in their own modules, to keep each settings module readable.
+from .api import *  # noqa: E402, F403
+from .headers import *  # noqa: E402, F403
+from .stripe import *  # noqa: E402, F403
