@@ -10,7 +10,9 @@ from orne_site.editorial.models import HomePage, NewsIndexPage, NewsPage, Standa
 from tests.factories import MerchantStockRecordFactory, page_add
 
 pytestmark = pytest.mark.django_db
-NOTICE = "pas encore traduite : voici sa version française."
+# The notice is in the visitor's language (English under /en/); the content stays French.
+NOTICE = "This page has not been translated yet: here is the French version."
+FRENCH_NOTICE = "pas encore traduite : voici sa version française."
 
 
 @pytest.fixture
@@ -76,4 +78,5 @@ def test_the_switcher_keeps_the_visitor_on_the_same_page(client, french_pages):
 
 def test_a_page_that_exists_in_no_language_is_still_not_found(client, french_pages):
     assert client.get("/en/cette-page-n-existe-pas/").status_code == 404
-    assert NOTICE not in client.get(french_pages["legal"]).content.decode()
+    french = client.get(french_pages["legal"]).content.decode()
+    assert NOTICE not in french and FRENCH_NOTICE not in french
