@@ -60,7 +60,7 @@ def test_description_runs_nothing_on_the_product_page(live_server, page, trapped
     page.goto(live_server.url + trapped_product.get_absolute_url())
 
     assert page.get_by_text("Camembert moulé à la louche.").is_visible()
-    link = page.locator("#product_description ~ * a", has_text="Voir la ferme")
+    link = page.locator(".product__description a", has_text="Voir la ferme")
     assert link.count() == 1
     assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
     link.click()
