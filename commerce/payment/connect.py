@@ -12,6 +12,8 @@ A shop connects its payout account in three steps:
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from commerce.payment.gateway import stripe_connect_client
 from commerce.payment.payout_models import PayoutAccount
@@ -106,3 +108,36 @@ def payout_account_apply(*, account_data: dict) -> PayoutAccount | None:
 
 def _held_payouts_release(*, partner_id: int) -> None:
     partner_payouts_release(partner_id=partner_id)
+
+
+# What Stripe asks of a shop, in its words: the field paths of the account's
+# ``requirements`` (Stripe's documented Express requirements). A path not listed is named by
+# its group ("individual.", "company.", …) or shown as Stripe's code.
+REQUIREMENT_LABELS = {
+    "external_account": _("le compte bancaire (IBAN) qui recevra les versements"),
+    "business_type": _("le type d'entreprise"),
+    "business_profile.url": _("le site web ou la page de la boutique"),
+    "business_profile.mcc": _("le secteur d'activité"),
+    "business_profile.product_description": _("la description de ce que vous vendez"),
+    "tos_acceptance.date": _("l'acceptation des conditions de Stripe"),
+    "tos_acceptance.ip": _("l'acceptation des conditions de Stripe"),
+    "representative.verification.document": _("une pièce d'identité du représentant"),
+    "individual.verification.document": _("une pièce d'identité"),
+}
+REQUIREMENT_GROUPS = {
+    "individual.": _("votre identité (nom, date de naissance, adresse)"),
+    "representative.": _("l'identité du représentant légal"),
+    "company.": _("les informations de l'entreprise (SIRET, adresse)"),
+    "owners.": _("les propriétaires de l'entreprise"),
+    "directors.": _("les dirigeants de l'entreprise"),
+    "person_": _("une personne liée à l'entreprise"),
+}
+
+
+def requirement_label(code: str) -> str:
+    if code in REQUIREMENT_LABELS:
+        return str(REQUIREMENT_LABELS[code])
+    for prefix, label in REQUIREMENT_GROUPS.items():
+        if code.startswith(prefix):
+            return str(label)
+    return gettext("une autre information (%(code)s)") % {"code": code}

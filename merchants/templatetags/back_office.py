@@ -15,6 +15,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from commerce.payment.connect import requirement_label
+
 register = template.Library()
 
 
@@ -90,3 +92,9 @@ def taux(value: Decimal) -> str:
 @register.filter
 def oui_non(value) -> str:
     return _("Oui") if value else _("Non")
+
+
+@register.filter
+def stripe_requirement(code: str) -> str:
+    """What Stripe still needs from a shop, in French words rather than Stripe's field path."""
+    return requirement_label(code)

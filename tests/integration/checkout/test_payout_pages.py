@@ -85,6 +85,24 @@ def test_account_updated_webhooks_keep_the_status_once_per_event(
     assert StripeEvent.objects.filter(type="account.updated").count() == 2
 
 
+def test_what_stripe_still_needs_is_said_in_french(client, paid_three_shops):
+    cheese = paid_three_shops[1][0][0]
+    PayoutAccount.objects.create(
+        partner=cheese.partner,
+        stripe_account_id="acct_cheese",
+        status=Status.RESTRICTED,
+        requirements=["external_account", "individual.dob.day", "future_field"],
+    )
+    client.force_login(cheese.users.get())
+
+    page = client.get(reverse("merchant_payments")).content.decode()
+
+    assert "le compte bancaire (IBAN) qui recevra les versements" in page
+    assert "votre identité (nom, date de naissance, adresse)" in page
+    assert "une autre information (future_field)" in page
+    assert "external_account" not in page
+
+
 def test_a_forged_account_event_is_refused(client, paid_three_shops):
     shop = paid_three_shops[1][0][0]
     PayoutAccount.objects.create(partner=shop.partner, stripe_account_id="acct_x")
