@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Commune
-from merchants.validators import validate_french_phone
+from merchants.validators import validate_french_phone, validate_siren, validate_vat_number
 
 
 def _alphabetical_key(name: str) -> str:
@@ -73,7 +73,26 @@ class CheckoutForm(forms.Form):
         error_messages={"required": _("Indiquez un numéro de téléphone pour la boutique.")},
     )
 
+    # Optional, for a business buying: printed on each shop's invoice.
+    company = forms.CharField(label=_("Raison sociale"), max_length=200, required=False)
+    siren = forms.CharField(
+        label=_("SIREN"), max_length=11, required=False, validators=[validate_siren]
+    )
+    vat_number = forms.CharField(
+        label=_("Numéro de TVA intracommunautaire"),
+        max_length=20,
+        required=False,
+        validators=[validate_vat_number],
+    )
+    billing_address = forms.CharField(
+        label=_("Adresse de facturation"),
+        max_length=255,
+        required=False,
+        help_text=_("Si elle diffère de l'adresse de livraison, ou pour un retrait."),
+    )
+
     ADDRESS_FIELDS = ("first_name", "last_name", "line1", "postcode", "city")
+    INVOICE_FIELDS = ("company", "siren", "vat_number", "billing_address")
 
     def __init__(self, *args, groups, options, commune: Commune | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,6 +168,15 @@ class CheckoutForm(forms.Form):
         return " ".join(
             self.cleaned_data.get(key, "").strip() for key in ("first_name", "last_name")
         ).strip()
+
+    def invoice_buyer(self) -> dict:
+        """The business details for the invoices (Checkout.invoice_buyer), empty ones left out."""
+        names = {"billing_address": "address"}
+        return {
+            names.get(key, key): self.cleaned_data.get(key, "").strip()
+            for key in self.INVOICE_FIELDS
+            if self.cleaned_data.get(key, "").strip()
+        }
 
     def shipping_address(self) -> dict:
         keys = ("first_name", "last_name", "line1", "line2", "postcode", "city", "phone")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from checkout.plans import CheckoutNotPossible, FulfilmentChoice, checkout_plan_build
 from checkout.selectors import basket_groups_by_merchant
 from commerce.order.models import Checkout
-from commerce.order.services import checkout_create
+from commerce.order.services import checkout_create, checkout_invoice_buyer_set
 from commerce.partner.stock import stockrecord_free_stock
 from commerce.payment.services import PaymentUnderWay, checkout_plan_replace
 from merchants.models import Commune
@@ -25,6 +25,7 @@ def checkout_prepare(
     name: str = "",
     user=None,
     shipping_address: dict | None = None,
+    invoice_buyer: dict | None = None,
     now: datetime,
     pending: Checkout | None = None,
 ) -> Checkout:
@@ -47,7 +48,7 @@ def checkout_prepare(
         try:
             # Refused under the checkout's lock once the card is submitted: changing it then
             # would charge one amount and place another.
-            return checkout_plan_replace(
+            checkout = checkout_plan_replace(
                 checkout_id=pending.pk,
                 plan=plan,
                 email=email,
@@ -59,15 +60,18 @@ def checkout_prepare(
             raise CheckoutNotPossible(
                 [_("Votre paiement est déjà en cours : vos commandes arrivent.")]
             ) from None
-    return checkout_create(
-        plan=plan,
-        email=email,
-        phone=phone,
-        name=name,
-        basket=basket,
-        user=user,
-        shipping_address=address,
-    )
+    else:
+        checkout = checkout_create(
+            plan=plan,
+            email=email,
+            phone=phone,
+            name=name,
+            basket=basket,
+            user=user,
+            shipping_address=address,
+        )
+    checkout_invoice_buyer_set(checkout=checkout, buyer=invoice_buyer or {})
+    return checkout
 
 
 def basket_line_set_quantity(*, basket, line_id: int, quantity: int) -> int:

@@ -10,4 +10,9 @@ urlpatterns = [
     path("paiement/retour/", views.checkout_return, name="return"),
     path("confirmation/<str:number>/", views.checkout_confirmation, name="confirmation"),
     path("suivi/<str:token>/", views.checkout_follow, name="follow"),
+    path(
+        "suivi/<str:token>/document/<str:number>/",
+        views.checkout_follow_document,
+        name="follow_document",
+    ),
 ]

@@ -37,6 +37,8 @@ from commerce.payment.services import (
     checkout_payment_start,
     payment_succeeded,
 )
+from merchants.invoicing.downloads import document_pdf_response
+from merchants.invoicing.selectors import document_for_checkout, documents_for_checkout
 from merchants.models import Commune
 
 SESSION_COMMUNE = "checkout_commune"
@@ -93,6 +95,7 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
                 name=form.customer_name(),
                 user=request.user,
                 shipping_address=form.shipping_address(),
+                invoice_buyer=form.invoice_buyer(),
                 now=now,
                 pending=_pending(request),
             )
@@ -236,5 +239,19 @@ def checkout_follow(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "checkout/follow.html",
-        {"checkout": checkout, "rows": checkout_followed_orders(checkout=checkout)},
+        {
+            "checkout": checkout,
+            "rows": checkout_followed_orders(checkout=checkout),
+            "documents": documents_for_checkout(checkout=checkout),
+            "token": token,
+        },
     )
+
+
+def checkout_follow_document(request: HttpRequest, token: str, number: str) -> HttpResponse:
+    """An invoice or credit note of the signed checkout's orders, as its PDF."""
+    checkout = checkout_for_follow_token(token=token)
+    document = checkout and document_for_checkout(checkout=checkout, number=number)
+    if not document:
+        raise Http404
+    return document_pdf_response(document)

@@ -7,3 +7,8 @@ class MerchantsConfig(AppConfig):
     label = "merchants"
     verbose_name = _("Commerçants")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from merchants import receivers
+
+        receivers.connect()

@@ -114,7 +114,7 @@ class VatLine:
     vat: Decimal
 
 
-def _rate_of(*, incl: Decimal, excl: Decimal) -> Decimal:
+def vat_rate_of(*, incl: Decimal, excl: Decimal) -> Decimal:
     # The rate is not stored on the line: it is the one of the known rates the prices fit
     # (a price excl. VAT is rounded to the cent, so the quotient is only close to it).
     if not excl:
@@ -130,7 +130,7 @@ def order_vat_breakdown(*, order: Order) -> list[VatLine]:
     if order.shipping_incl_tax:
         amounts.append((order.shipping_incl_tax, order.shipping_excl_tax))
     for incl, excl in amounts:
-        totals = by_rate.setdefault(_rate_of(incl=incl, excl=excl), [Decimal(0), Decimal(0)])
+        totals = by_rate.setdefault(vat_rate_of(incl=incl, excl=excl), [Decimal(0), Decimal(0)])
         totals[0] += excl
         totals[1] += incl - excl
     return [

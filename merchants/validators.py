@@ -6,8 +6,10 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum.eu import vat
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
-from stdnum.fr import siret
+from stdnum.exceptions import ValidationError as NumberError
+from stdnum.fr import siren, siret
 
 
 def normalize_siret(value: str) -> str:
@@ -27,6 +29,28 @@ def validate_siret(value: str) -> None:
         raise ValidationError(
             _("Ce numéro SIRET n'est pas valide : vérifiez les chiffres saisis."),
             code="siret_checksum",
+        ) from None
+
+
+def validate_siren(value: str) -> None:
+    """A buyer's SIREN (9 digits and a check digit), given at checkout for its invoice."""
+    try:
+        siren.validate(normalize_siret(value))
+    except NumberError:
+        raise ValidationError(
+            _("Un numéro SIREN compte 9 chiffres : vérifiez les chiffres saisis."),
+            code="siren",
+        ) from None
+
+
+def validate_vat_number(value: str) -> None:
+    """An intra-community VAT number (FR12345678901, DE123456789...), check digits included."""
+    try:
+        vat.validate(re.sub(r"[\s.\-]", "", value or ""))
+    except NumberError:
+        raise ValidationError(
+            _("Ce numéro de TVA intracommunautaire n'est pas valide (par exemple FR12345678901)."),
+            code="vat_number",
         ) from None
 
 

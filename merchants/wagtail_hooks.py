@@ -11,6 +11,7 @@ from merchants.admin_views.account import EmailChangeConfirmView, EmailChangeSet
 from merchants.admin_views.applications import MerchantApplicationViewSet
 from merchants.admin_views.catalogue_transfer import CatalogueExportView, CatalogueImportView
 from merchants.admin_views.dashboard import PendingApplicationsPanel, merchant_home_panels
+from merchants.admin_views.invoices import InvoiceDownloadView, InvoicesView
 from merchants.admin_views.orders import MerchantOrderViewSet
 from merchants.admin_views.payments import (
     Dac7ReportView,
@@ -120,4 +121,24 @@ def register_payments_urls():
         path("paiements/lien/", PayoutLinkRefreshView.as_view(), name="merchant_payments_refresh"),
         path("paiements/retour/", PayoutReturnView.as_view(), name="merchant_payments_return"),
         path("paiements/dac7/", Dac7ReportView.as_view(), name="merchant_payments_dac7"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_invoices_menu_item():
+    # Shown to the same people as "Paiements": a merchant (its own) and council staff.
+    return PaymentsMenuItem(
+        _("Factures"), reverse_lazy("merchant_invoices"), icon_name="doc-full", order=235
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_invoices_urls():
+    return [
+        path("factures/", InvoicesView.as_view(), name="merchant_invoices"),
+        path(
+            "factures/<str:kind>/<int:pk>/pdf/",
+            InvoiceDownloadView.as_view(),
+            name="merchant_invoice_pdf",
+        ),
     ]

@@ -62,6 +62,9 @@ class Checkout(models.Model):
     )
     plan = models.JSONField(_("contenu figé"), default=dict)
     shipping_address = models.JSONField(_("adresse de livraison"), default=dict, blank=True)
+    # Optional, for a business buying: company, siren, vat_number, address (printed on the
+    # shops' invoices; the address when it differs from the delivery one or for a pickup).
+    invoice_buyer = models.JSONField(_("acheteur professionnel"), default=dict, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     placed_at = models.DateTimeField(_("commandes passées le"), null=True, blank=True)
 

@@ -115,6 +115,14 @@ def checkout_create(
     )
 
 
+def checkout_invoice_buyer_set(*, checkout: Checkout, buyer: dict) -> None:
+    """Record who the invoices are made out to; it never changes the amount, so no lock."""
+    kept = {key: value for key, value in buyer.items() if value}
+    if kept != checkout.invoice_buyer:
+        checkout.invoice_buyer = kept
+        Checkout.objects.filter(pk=checkout.pk).update(invoice_buyer=kept)
+
+
 def checkout_update_plan(
     *,
     checkout: Checkout,

@@ -26,6 +26,7 @@ from commerce.payment.alerts import staff_alert
 from commerce.payment.gateway import amount_in_cents, stripe_client
 from commerce.payment.models import Refund
 from commerce.payment.payouts import payout_settle_after_commit
+from commerce.payment.signals import order_refunded
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
@@ -174,9 +175,17 @@ def _refund_make(
 
 
 def _payout_follow(*, refund: Refund) -> None:
-    """Once the refund is committed, the shop's payout follows it (lowered or reversed)."""
+    """Once the refund is committed, the shop's payout follows it (lowered or reversed) and
+    the layers above hear of it (the shop's credit note)."""
     if refund.order_id is not None:
         payout_settle_after_commit(order_id=refund.order_id)
+        transaction.on_commit(lambda: _order_refunded_announce(refund_id=refund.pk))
+
+
+def _order_refunded_announce(*, refund_id: int) -> None:
+    for receiver, outcome in order_refunded.send_robust(sender=Refund, refund_id=refund_id):
+        if isinstance(outcome, Exception):
+            logger.error("order_refunded receiver %r failed: %r", receiver, outcome)
 
 
 def _stripe_refund_create(*, refund: Refund) -> stripe.Refund:

@@ -19,6 +19,7 @@ from django.views import View
 
 from commerce.order.models import Order
 from commerce.order.statuses import OrderStatus
+from merchants.invoicing.selectors import documents_for_order
 from merchants.order_selectors import (
     order_customer,
     order_for_user,
@@ -84,6 +85,7 @@ class OrderPageView(ScopedOrderMixin, View):
             ],
             cancelled=OrderStatus.CANCELLED,
             history=order_history(order=order),
+            documents=documents_for_order(order=order),
             can_change=request.user.has_perm("order.change_order"),
             page_title=_("Commande %(number)s") % {"number": order.number},
         )

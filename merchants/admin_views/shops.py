@@ -48,6 +48,7 @@ MERCHANT_PANELS = ObjectList(
             [
                 FieldPanel("legal_name", permission=STAFF_PERMISSION),
                 FieldPanel("siret", permission=STAFF_PERMISSION),
+                FieldRowPanel([FieldPanel("vat_exempt"), FieldPanel("vat_number")]),
                 FieldPanel("address"),
                 FieldPanel("commune", permission=STAFF_PERMISSION),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),

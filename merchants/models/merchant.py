@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from merchants.models.geography import Commune, Intercommunality
-from merchants.validators import validate_single_line, validate_siret
+from merchants.validators import validate_single_line, validate_siret, validate_vat_number
 
 
 class MerchantCategory(models.TextChoices):
@@ -38,6 +38,20 @@ class Merchant(ClusterableModel):
     )
     # Unique among shops when known (a shop created by phone may not have given it yet).
     siret = models.CharField(_("SIRET"), max_length=14, blank=True, validators=[validate_siret])
+    # Printed on the shop's invoices: a micro-entrepreneur under the VAT franchise has no
+    # VAT number and its invoices carry the article 293 B mention instead of VAT.
+    vat_exempt = models.BooleanField(
+        _("TVA non applicable (franchise en base, art. 293 B du CGI)"),
+        default=False,
+        help_text=_("Cochez si la boutique ne facture pas la TVA (micro-entreprise)."),
+    )
+    vat_number = models.CharField(
+        _("numéro de TVA intracommunautaire"),
+        max_length=20,
+        blank=True,
+        validators=[validate_vat_number],
+        help_text=_("Par exemple FR12345678901. Imprimé sur les factures de la boutique."),
+    )
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("comptes"),
