@@ -13,7 +13,11 @@ import time
 
 from django.urls import reverse
 
+from commerce.order.statuses import OrderStatus
+from commerce.payment.connect import payout_account_apply, payout_account_onboarding_url
 from commerce.payment.gateway import stripe_client
+from commerce.payment.models import PayoutAccount
+from merchants.services.orders import merchant_order_set_status
 
 VISA = "4242424242424242"
 DECLINED = "4000000000000341"
@@ -76,3 +80,32 @@ def post_webhook(client, payload: bytes, signature: str | None = None):
         content_type="application/json",
         HTTP_STRIPE_SIGNATURE=signature if signature is not None else signed(payload),
     )
+
+
+PICKED_UP = (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED)
+
+
+def account_enable(shop) -> PayoutAccount:
+    """The shop goes through onboarding, then Stripe reports its account enabled."""
+    payout_account_onboarding_url(
+        partner=shop.partner,
+        email=shop.email,
+        refresh_url="https://orne.example/admin/paiements/lien/",
+        return_url="https://orne.example/admin/paiements/retour/",
+    )
+    account = PayoutAccount.objects.get(partner=shop.partner)
+    return payout_account_apply(
+        account_data={
+            "id": account.stripe_account_id,
+            "details_submitted": True,
+            "payouts_enabled": True,
+            "capabilities": {"transfers": "active"},
+            "requirements": {"currently_due": [], "past_due": []},
+        }
+    )
+
+
+def hand_over(order, capture):
+    for status in PICKED_UP:
+        with capture(execute=True):
+            merchant_order_set_status(order_id=order.pk, status=status, by=None)

@@ -1,4 +1,4 @@
-"""Signals the payment app sends so that upper layers follow its writes (see commerce.order.signals)."""
+"""Signals the payment app sends so upper layers follow its writes (as commerce.order.signals)."""
 
 from django.dispatch import Signal
 

@@ -154,7 +154,7 @@ def credit_note_content(*, credit_note: CreditNote) -> DocumentContent:
     reason = refund.get_kind_display()
     lines = [
         DocumentLine(
-            _("%(reason)s, facture %(number)s") % {"reason": reason, "number": invoice.number},
+            reason,
             1,
             share.excl_tax,
             share.rate,

@@ -30,6 +30,9 @@ class InvoiceCounter(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.merchant_id} {self.kind} {self.year}: {self.last}"
+
 
 class _Document(models.Model):
     merchant = models.ForeignKey(

@@ -12,43 +12,16 @@ import pytest
 from oscar.core.loading import get_model
 
 from commerce.order.statuses import OrderStatus
-from commerce.payment.connect import payout_account_apply, payout_account_onboarding_url
 from commerce.payment.gateway import stripe_client
-from commerce.payment.models import PayoutAccount, PayoutPolicy, ShopPayout, TransferMoment
+from commerce.payment.models import PayoutPolicy, ShopPayout, TransferMoment
 from commerce.payment.payouts import payouts_retry
 from commerce.payment.refunds import RefundRefused, order_refund_partial
 from merchants.services.orders import merchant_order_set_status
+from tests.payments import account_enable, hand_over
 
 Order = get_model("order", "Order")
 State = ShopPayout.State
 pytestmark = pytest.mark.django_db
-PICKED_UP = (OrderStatus.PREPARING, OrderStatus.READY, OrderStatus.COLLECTED)
-
-
-def account_enable(shop) -> PayoutAccount:
-    """The shop goes through onboarding, then Stripe reports its account enabled."""
-    payout_account_onboarding_url(
-        partner=shop.partner,
-        email=shop.email,
-        refresh_url="https://orne.example/admin/paiements/lien/",
-        return_url="https://orne.example/admin/paiements/retour/",
-    )
-    account = PayoutAccount.objects.get(partner=shop.partner)
-    return payout_account_apply(
-        account_data={
-            "id": account.stripe_account_id,
-            "details_submitted": True,
-            "payouts_enabled": True,
-            "capabilities": {"transfers": "active"},
-            "requirements": {"currently_due": [], "past_due": []},
-        }
-    )
-
-
-def hand_over(order, capture):
-    for status in PICKED_UP:
-        with capture(execute=True):
-            merchant_order_set_status(order_id=order.pk, status=status, by=None)
 
 
 def test_a_three_shop_basket_opens_one_ledger_record_per_shop_order(paid_three_shops):

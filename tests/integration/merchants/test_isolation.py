@@ -9,13 +9,16 @@ with "permission denied") — and B's data must be unchanged afterwards.
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from oscar.test.factories import OrderFactory, OrderLineFactory
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from commerce.order.statuses import OrderStatus
+from merchants.models import Invoice
 from tests.factories import StockRecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +70,17 @@ def two_shops(onboard):
     collection_b = Collection.objects.get(name=f"Boutique · {shop_b.name}")
     image_b = Image.objects.create(title="Vitrine B", file=tiny_png(), collection=collection_b)
     StockRecordFactory(partner=shop_b.partner, product__title="Pommeau de B", partner_sku="B-1")
+    invoice_b = Invoice(
+        merchant=shop_b,
+        order=order_b,
+        number="F-B-2026-000001",
+        sequence=1,
+        issued_at=timezone.now(),
+        total_excl_tax=0,
+        total_tax=0,
+        total_incl_tax=0,
+    )
+    invoice_b.pdf.save("F-B-2026-000001.pdf", ContentFile(b"%PDF-1.7 Beta Cidres"), save=True)
     return shop_a, shop_b, order_b, image_b
 
 
@@ -91,6 +105,9 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         f"/admin/commandes/history/{order_b.pk}/",
         f"/admin/commandes/cancel/{order_b.pk}/",
         f"/admin/commandes/slip/{order_b.pk}/",
+        # the order's invoice (and the credit note URL with the same id)
+        f"/admin/factures/invoice/{shop_b_invoice(shop_b).pk}/pdf/",
+        f"/admin/factures/credit_note/{shop_b_invoice(shop_b).pk}/pdf/",
         # the shop page
         f"/admin/pages/{page.pk}/edit/",
         f"/admin/pages/{page.pk}/delete/",
@@ -124,6 +141,10 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         "/admin/users/",
         "/admin/groups/",
     ]
+
+
+def shop_b_invoice(shop_b) -> Invoice:
+    return Invoice.objects.get(merchant=shop_b)
 
 
 def snapshot(shop_b, order_b, image_b) -> tuple:
@@ -190,11 +211,13 @@ def test_merchant_listings_show_only_its_own_rows(client, two_shops):
     export = client.get("/admin/commandes/export/").content.decode("utf-8-sig")
     home = client.get("/admin/").content.decode()
     articles = client.get("/admin/articles/", {"q": "Pommeau"}).content.decode()
+    invoices = client.get("/admin/factures/").content.decode()
 
     assert "Alpha Fromages" in shops and "Beta Cidres" not in shops
     assert "B-0001" not in orders
     assert "B-0001" not in export and "B-0001" not in home
     assert "Pommeau de B" not in articles
+    assert "F-B-2026-000001" not in invoices and "Beta Cidres" not in invoices
 
 
 def test_merchant_listings_and_choosers_never_name_another_shop(client, two_shops):
