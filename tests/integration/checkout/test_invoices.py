@@ -9,12 +9,14 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from facturx import get_xml_from_pdf, xml_check_xsd
 from pypdf import PdfReader
 
 from checkout.follow import checkout_follow_path
+from checkout.forms import CheckoutForm
 from checkout.plans import FulfilmentChoice, checkout_plan_build
 from checkout.selectors import basket_groups_by_merchant
 from commerce.order.fulfilment import FulfilmentMode
@@ -190,3 +192,16 @@ def test_a_follow_up_link_opens_no_other_checkouts_invoice(client, delivered_ord
         "orne_checkout:follow_document", kwargs={"token": token, "number": other_invoice.number}
     )
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("siren", "123", "Un numéro SIREN compte 9 chiffres"),
+        ("vat_number", "FR00000000000", "numéro de TVA intracommunautaire n'est pas valide"),
+    ],
+)
+def test_a_wrong_business_number_at_checkout_is_refused_in_french(field, value, message):
+    with pytest.raises(ValidationError) as refused:
+        CheckoutForm.base_fields[field].clean(value)
+    assert message in refused.value.messages[0]
