@@ -4,10 +4,12 @@ from datetime import time
 from itertools import count
 
 import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from oscar.core.loading import get_model
 from stdnum import luhn
 
-from merchants.models import Commune, Merchant, MerchantCategory, OpeningPeriod
+from merchants.models import Commune, Invoice, Merchant, MerchantCategory, OpeningPeriod
 from merchants.services.onboarding import ShopDetails, merchant_onboard
 
 Partner = get_model("partner", "Partner")
@@ -86,3 +88,19 @@ def siret_number(n: int, *, first: str = "4") -> str:
     siren = siren_base + luhn.calc_check_digit(siren_base)
     establishment = f"{siren}0001"
     return establishment + luhn.calc_check_digit(establishment)
+
+
+def invoice_with_pdf(*, merchant, order, number: str, total: str = "0.00", pdf: bytes) -> Invoice:
+    """An issued invoice with a stand-in PDF (its content is tested elsewhere, for real)."""
+    invoice = Invoice(
+        merchant=merchant,
+        order=order,
+        number=number,
+        sequence=int(number.rsplit("-", 1)[1]),
+        issued_at=timezone.now(),
+        total_excl_tax=total,
+        total_tax="0.00",
+        total_incl_tax=total,
+    )
+    invoice.pdf.save(f"{number}.pdf", ContentFile(pdf), save=True)
+    return invoice

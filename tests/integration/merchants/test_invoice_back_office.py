@@ -1,12 +1,11 @@
 """A shop's invoices in the back office: its list, the order page's link, the download."""
 
 import pytest
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from commerce.order.statuses import OrderStatus
 from merchants.models import Invoice
+from tests.factories import invoice_with_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -16,17 +15,9 @@ def invoiced_order(onboard):
     shop = onboard("Alpha Fromages", email="alpha@example.org")
     order = OrderFactory(number="A-0001", status=OrderStatus.RECEIVED)
     OrderLineFactory(order=order, partner=shop.partner, partner_name=shop.name)
-    invoice = Invoice(
-        merchant=shop,
-        order=order,
-        number="F-0001-2026-000001",
-        sequence=1,
-        issued_at=timezone.now(),
-        total_excl_tax="10.00",
-        total_tax="2.00",
-        total_incl_tax="12.00",
+    invoice = invoice_with_pdf(
+        merchant=shop, order=order, number="F-0001-2026-000001", total="12.00", pdf=b"%PDF-1.7 test"
     )
-    invoice.pdf.save("F-0001-2026-000001.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
     return shop, order, invoice
 
 

@@ -9,9 +9,7 @@ with "permission denied") — and B's data must be unchanged afterwards.
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.utils import timezone
 from oscar.test.factories import OrderFactory, OrderLineFactory
 from PIL import Image as PILImage
 from wagtail.images.models import Image
@@ -19,7 +17,7 @@ from wagtail.models import Collection
 
 from commerce.order.statuses import OrderStatus
 from merchants.models import Invoice
-from tests.factories import StockRecordFactory
+from tests.factories import StockRecordFactory, invoice_with_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -70,17 +68,9 @@ def two_shops(onboard):
     collection_b = Collection.objects.get(name=f"Boutique · {shop_b.name}")
     image_b = Image.objects.create(title="Vitrine B", file=tiny_png(), collection=collection_b)
     StockRecordFactory(partner=shop_b.partner, product__title="Pommeau de B", partner_sku="B-1")
-    invoice_b = Invoice(
-        merchant=shop_b,
-        order=order_b,
-        number="F-B-2026-000001",
-        sequence=1,
-        issued_at=timezone.now(),
-        total_excl_tax=0,
-        total_tax=0,
-        total_incl_tax=0,
+    invoice_with_pdf(
+        merchant=shop_b, order=order_b, number="F-B-2026-000001", pdf=b"%PDF-1.7 Beta Cidres"
     )
-    invoice_b.pdf.save("F-B-2026-000001.pdf", ContentFile(b"%PDF-1.7 Beta Cidres"), save=True)
     return shop_a, shop_b, order_b, image_b
 
 
