@@ -9,6 +9,7 @@ refunds, commission, transferred, coming and failed, with a CSV export.
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 
 import stripe
@@ -22,6 +23,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from openpyxl import Workbook
 
 from commerce.payment.connect import (
     payout_account_for_partner,
@@ -93,8 +95,9 @@ class PaymentsView(View):
         if form.is_valid():
             start, end = form.cleaned_data.get("du"), form.cleaned_data.get("au")
         rows = shop_rows(user=request.user, start=start, end=end)
-        if request.GET.get("format") == "csv" and (not request.GET or form.is_valid()):
-            return reconciliation_csv(rows=rows, start=start, end=end)
+        export = EXPORTS.get(request.GET.get("format", ""))
+        if export and (not request.GET or form.is_valid()):
+            return export(rows=rows, start=start, end=end)
         return render(
             request,
             STAFF_TEMPLATE,
@@ -125,48 +128,70 @@ def shop_rows(*, user, start: date | None, end: date | None) -> list[dict]:
     return rows
 
 
-def reconciliation_csv(*, rows: list[dict], start, end) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    period = f"{start or 'debut'}_{end or 'aujourdhui'}"
-    response["Content-Disposition"] = f'attachment; filename="paiements_{period}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with its mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Boutique"),
-            _("SIRET"),
-            _("Compte de versement"),
-            _("Commandes"),
-            _("Ventes TTC"),
-            _("Remboursements"),
-            _("Commission"),
-            _("Versé"),
-            _("À venir"),
-            _("En échec"),
-        ]
-    )
+def reconciliation_table(*, rows: list[dict]) -> tuple[list[str], list[list]]:
+    """The reconciliation's header and rows, amounts as Decimal (each export formats them)."""
+    header = [
+        _("Boutique"),
+        _("SIRET"),
+        _("Compte de versement"),
+        _("Commandes"),
+        _("Ventes TTC"),
+        _("Remboursements"),
+        _("Commission"),
+        _("Versé"),
+        _("À venir"),
+        _("En échec"),
+    ]
+    body = []
     for row in rows:
         t = row["totals"]
+        amounts = (t.sales, t.refunds, t.commission, t.transferred, t.coming, t.failed)
+        body.append([row["shop"].name, row["shop"].siret, str(row["status"]), t.orders, *amounts])
+    return header, body
+
+
+def _period_name(start, end) -> str:
+    return f"paiements_{start or 'debut'}_{end or 'aujourdhui'}"
+
+
+def reconciliation_csv(*, rows: list[dict], start, end) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_period_name(start, end)}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 with its mark
+    writer = csv.writer(response, delimiter=";")
+    header, body = reconciliation_table(rows=rows)
+    writer.writerow(header)
+    for name, siret, status, orders, *amounts in body:
         writer.writerow(
-            [
-                escape_cell(row["shop"].name),
-                row["shop"].siret,
-                row["status"],
-                t.orders,
-                *(
-                    number_format(value, 2)
-                    for value in (
-                        t.sales,
-                        t.refunds,
-                        t.commission,
-                        t.transferred,
-                        t.coming,
-                        t.failed,
-                    )
-                ),
-            ]
+            [escape_cell(name), siret, status, orders, *(number_format(a, 2) for a in amounts)]
         )
     return response
+
+
+def reconciliation_xlsx(*, rows: list[dict], start, end) -> HttpResponse:
+    """The same table as an Excel workbook, amounts as numbers in a euro format."""
+    header, body = reconciliation_table(rows=rows)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("Paiements"))
+    sheet.append(header)
+    for name, siret, status, orders, *amounts in body:
+        # escape_cell: a shop name starting with "=" stays text, never a formula.
+        sheet.append([escape_cell(name), siret, status, orders, *amounts])
+    for cells in sheet.iter_rows(min_row=2, min_col=5):
+        for cell in cells:
+            cell.number_format = '#,##0.00 "€"'
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_period_name(start, end)}.xlsx"'
+    return response
+
+
+EXPORTS = {"csv": reconciliation_csv, "xlsx": reconciliation_xlsx}
 
 
 class Dac7ReportView(View):

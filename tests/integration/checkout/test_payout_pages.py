@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from commerce.payment.models import PayoutAccount, ShopPayout, StripeEvent
 from tests.payments import event_payload, post_webhook
@@ -201,6 +202,24 @@ def test_staff_export_the_yearly_dac7_seller_report_by_quarter(client, staff, pa
     assert by_shop["Fromagerie Hébert"][2:4] == ["732829320", "73282932000074"]
     assert by_shop["Fromagerie Hébert"][columns] == ["1", "12,40", "0,00"]
     assert by_shop["Cidrerie du Bocage"][columns] == ["0", "0,00", "0,00"]  # refunded in full
+
+
+def test_staff_export_the_reconciliation_as_xlsx_with_amounts_as_numbers(
+    client, staff, paid_three_shops
+):
+    checkout, _ = paid_three_shops
+    client.force_login(staff)
+    day = checkout.created_at.date().isoformat()
+
+    exported = client.get(reverse("merchant_payments"), {"du": day, "au": day, "format": "xlsx"})
+
+    assert exported["Content-Disposition"].endswith(f'paiements_{day}_{day}.xlsx"')
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("Boutique", "SIRET", "Compte de versement", "Commandes", "Ventes TTC")
+    by_shop = {row[0]: row for row in rows[1:]}
+    assert by_shop["Fromagerie Hébert"][3:5] == (1, 12.4)
+    assert by_shop["Librairie du Passage"][4] == 18
 
 
 def test_the_dac7_report_is_for_staff_only(client, paid_three_shops):
