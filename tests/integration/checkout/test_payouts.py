@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from commerce.order.statuses import OrderStatus
 from commerce.payment.gateway import stripe_client
 from commerce.payment.models import PayoutPolicy, ShopPayout, TransferMoment
+from commerce.payment.payout_report import payouts_differences_with_stripe
 from commerce.payment.payouts import payouts_retry
 from commerce.payment.refunds import RefundRefused, order_refund_partial
 from merchants.services.orders import merchant_order_set_status
@@ -191,3 +192,23 @@ def test_a_partial_refund_beyond_what_is_left_is_refused_in_french(paid_three_sh
 
     with pytest.raises(RefundRefused, match="Il ne reste que 0,15 €"):
         order_refund_partial(order=order, amount=Decimal("0.20"))
+
+
+def test_the_report_names_each_transfer_the_ledger_and_stripe_disagree_on(
+    paid_three_shops, django_capture_on_commit_callbacks
+):
+    checkout, shops = paid_three_shops
+    cheese, order = shops[0]
+    account_enable(cheese)
+    hand_over(order, django_capture_on_commit_callbacks)
+    payout = ShopPayout.objects.get(order=order)
+
+    differences = payouts_differences_with_stripe(since=payout.created_at)
+
+    # stripe-mock keeps no state: its listing never holds the transfer just made, and
+    # holds one of its own instead. Both sides of the difference are reported.
+    ours = [d for d in differences if d.transfer_id == payout.stripe_transfer_id]
+    assert [(d.checkout_number, d.ledger, d.stripe, d.message) for d in ours] == [
+        (checkout.number, Decimal("12.40"), None, "virement absent chez Stripe")
+    ]
+    assert {d.message for d in differences if d not in ours} == {"virement inconnu du registre"}
