@@ -102,8 +102,13 @@ class PaymentsMenuItem(MenuItem):
     """ "Paiements": a merchant's own payments; every shop's for council staff."""
 
     def is_shown(self, request):
-        user = request.user
-        return user_is_council_staff(user) or merchant_for_user(user) is not None
+        # "Paiements" and "Factures" ask once per request, not once per menu item.
+        if not hasattr(request, "_orne_shows_shop_money"):
+            user = request.user
+            request._orne_shows_shop_money = (
+                user_is_council_staff(user) or merchant_for_user(user) is not None
+            )
+        return request._orne_shows_shop_money
 
 
 @hooks.register("register_admin_menu_item")
