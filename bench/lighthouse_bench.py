@@ -33,8 +33,13 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument("--port", type=int, default=0, help="Chromium's debugging port")
+    parser.add_argument(
+        "--page", action="append", default=[], metavar="NAME=PATH", help="another page to score"
+    )
     args = parser.parse_args()
     pages = dict(PAGES)
+    pages.update(item.split("=", 1) for item in args.page)
     home = urllib.request.urlopen(args.base + "/", timeout=30).read().decode()
     for name, pattern in (
         ("shop", r'href="(/commercants/[^"/]+/)"'),
@@ -45,7 +50,7 @@ def main() -> None:
             pages[name] = found.group(1)
     print(f"{'page':<10} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}")
     for name, path in pages.items():
-        result = lighthouse_run(args.base + path, categories=CATEGORIES)
+        result = lighthouse_run(args.base + path, categories=CATEGORIES, port=args.port)
         s = result["scores"]
         print(
             f"{name:<10} {s.get('performance')!s:>5} {s.get('accessibility')!s:>5} "

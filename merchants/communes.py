@@ -1,11 +1,18 @@
-"""Loading the official list of Orne communes shipped in merchants/data/."""
+"""Loading the official list of Orne communes shipped in merchants/data/, and sorting names."""
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 COMMUNES_FILE = Path(__file__).resolve().parent / "data" / "communes_orne.json"
+
+
+def alphabetical_key(name: str) -> str:
+    """Sort key of a place name: "Écouché" among the E, not after "Vrigny" as a code-point
+    sort (SQLite's ORDER BY) puts it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def communes_sync_from_file(

@@ -10,8 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from merchants.blocks import MerchantBodyBlock
-from merchants.models.geography import Commune
-from merchants.models.merchant import Merchant, MerchantCategory
+from merchants.models.merchant import Merchant
 from merchants.page_images import MerchantPageForm
 from merchants.services.permissions import MerchantPagePermissionTester
 
@@ -23,7 +22,8 @@ PRODUCTS_PER_PAGE = 24
 
 
 class MerchantIndexPage(Page):
-    """The "Commerçants" page: every shop, filtered by commune and category."""
+    """The "Commerçants" page: every shop, paginated, filtered by commune, intercommunality,
+    category and fulfilment mode."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -35,40 +35,23 @@ class MerchantIndexPage(Page):
         verbose_name = _("liste des commerçants")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: merchants.shop_index reads MerchantPage, defined below.
+        from merchants.shop_index import ShopFilterForm, shop_index_page
+
         context = super().get_context(request, *args, **kwargs)
+        form = ShopFilterForm(request.GET, index_page=self)
+        filters = form.filters()
         context.update(
-            self.shop_listing(
-                commune_code=request.GET.get("commune") or None,
-                category=request.GET.get("categorie") or None,
-            )
+            filter_form=form,
+            filters=filters,
+            filter_query=filters.query_string(),
+        )
+        shops = shop_index_page(index_page=self, filters=filters, number=request.GET.get("page"))
+        context["shops"] = shops
+        context["page_numbers"] = shops.paginator.get_elided_page_range(
+            shops.number, on_each_side=1, on_ends=1
         )
         return context
-
-    def shop_listing(self, *, commune_code: str | None, category: str | None) -> dict:
-        """Live shop pages of active shops below this page, filtered, and the filters' choices."""
-        pages = (
-            MerchantPage.objects.child_of(self)
-            .live()
-            .filter(merchant__is_active=True)
-            .select_related("merchant__commune", "logo")
-            .order_by("title")
-        )
-        if commune_code:
-            pages = pages.filter(merchant__commune__insee_code=commune_code)
-        if category:
-            pages = pages.filter(merchant__category=category)
-        communes = (
-            Commune.objects.filter(merchants__is_active=True, merchants__page__live=True)
-            .distinct()
-            .order_by("name")
-        )
-        return {
-            "merchant_pages": pages,
-            "filter_communes": communes,
-            "filter_categories": MerchantCategory.choices,
-            "selected_commune": commune_code or "",
-            "selected_category": category or "",
-        }
 
 
 class MerchantPage(Page):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.http import HttpRequest
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 from commerce.partner.stock import stockrecord_free_stock
 from merchants.text import merchant_text_plain
@@ -54,16 +56,37 @@ def _description(page: Page) -> str:
     return page.search_description or (merchant.description if merchant else "")
 
 
+def page_versions(*, page: Page, request: HttpRequest | None) -> list[Page]:
+    """The live versions of a page (itself included) with their locale, by language code.
+
+    The head's alternates and the language switcher both need them: read once per request.
+    """
+    memo = getattr(request, "_orne_page_versions", None) if request is not None else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    versions = list(
+        page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    if request is not None:
+        if memo is None:
+            memo = request._orne_page_versions = {}
+        memo[page.pk] = versions
+    return versions
+
+
 def page_seo(*, page: Page, request: HttpRequest | None) -> PageSeo:
     image, image_alt = _share_image(page)
     image_url = _absolute(page, image.get_rendition(SHARE_RENDITION).url) if image else ""
-    versions = page.get_translations(inclusive=True).live().select_related("locale")
-    default_locale_id = Locale.get_default().pk
+    # The default language by its code: Locale.get_default() would cost a query.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     alternates, default_url = [], ""
-    for version in versions.order_by("locale__language_code"):
+    for version in page_versions(page=page, request=request):
         url = version.get_full_url(request)
         alternates.append((version.locale.language_code, url))
-        if version.locale_id == default_locale_id:
+        if version.locale.language_code == default_language:
             default_url = url
     return PageSeo(
         canonical_url=page.get_full_url(request),

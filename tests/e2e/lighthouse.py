@@ -35,8 +35,11 @@ def lighthouse_binary() -> Path:
     return LIGHTHOUSE
 
 
-def lighthouse_run(url: str, *, categories: tuple[str, ...]) -> dict:
-    """Scores (0-100) per category and the titles of the audits that lost points."""
+def lighthouse_run(url: str, *, categories: tuple[str, ...], port: int = 0) -> dict:
+    """Scores (0-100) per category and the titles of the audits that lost points.
+
+    ``port``: Chromium's debugging port (0: any free one), for machines where each user
+    keeps to a range of ports."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
@@ -48,6 +51,7 @@ def lighthouse_run(url: str, *, categories: tuple[str, ...]) -> dict:
                 f"--only-categories={','.join(categories)}",
                 "--output=json",
                 f"--output-path={report}",
+                f"--port={port}",
             ],
             env={**os.environ, "CHROME_PATH": chromium_path() or ""},
             check=False,

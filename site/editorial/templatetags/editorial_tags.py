@@ -7,12 +7,19 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
+from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.whitelist import Whitelister
 
 from orne_site.editorial.models import SiteSettings
 from orne_site.editorial.models.settings import SOCIAL_NETWORKS
-from orne_site.editorial.seo import local_business_data, organization_data, product_data
+from orne_site.editorial.selectors import pages_localized
+from orne_site.editorial.seo import (
+    local_business_data,
+    organization_data,
+    page_versions,
+    product_data,
+)
 from orne_site.editorial.seo import page_seo as build_page_seo
 
 register = template.Library()
@@ -95,13 +102,8 @@ def language_links(context, page):
     request = context.get("request")
     versions = {
         version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().select_related("locale")
+        for version in page_versions(page=page, request=request)
     }
-    homes = {}
-    site = page.get_site()
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
     links = []
     active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     page_url = page.get_url(request) or ""
@@ -116,7 +118,7 @@ def language_links(context, page):
             with override(page.locale.language_code):
                 url = translate_url(page_url, code)
         if not url:
-            home = homes.get(code)
+            home = _site_homes(page, request).get(code)
             url = home.get_url(request) if home else ""
         if not url:
             continue
@@ -130,6 +132,39 @@ def language_links(context, page):
             }
         )
     return links
+
+
+def _site_homes(page, request) -> dict:
+    """The live home pages of the page's site by language code; only read when a
+    language has no URL for the page itself (rare), hence not up front."""
+    site = page.get_site()
+    if site is None:
+        return {}
+    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, site_settings) -> list[dict]:
+    """The footer's links, a chosen page in the visitor's language when translated: two
+    queries whatever the number of links (Page.localized costs one per link)."""
+    if site_settings is None:
+        return []
+    links = list(site_settings.footer_links)
+    chosen = [link.value["page"] for link in links if link.block_type == "page"]
+    chosen = [page for page in chosen if page is not None]
+    localized = pages_localized(chosen, Page.objects.live()) if chosen else {}
+    request = context.get("request")
+    items = []
+    for link in links:
+        if link.block_type == "page":
+            page = link.value["page"]
+            target = localized.get(page.pk) if page is not None else None
+            if target is not None:
+                items.append({"url": target.get_url(request), "label": target.title})
+        else:
+            items.append({"url": link.value["url"], "label": link.value["label"]})
+    return items
 
 
 # Each language is named in itself, so a visitor recognises it whatever the page's language.
