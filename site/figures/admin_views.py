@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from merchants.admin_views.payments import PeriodForm
 from merchants.staff import user_is_council_staff
 from orne_site.figures.dashboard import dashboard_build
 from orne_site.figures.export import table_csv, table_xlsx
@@ -20,24 +21,14 @@ TEMPLATE = "figures/admin/dashboard.html"
 EXPORTS = {"csv": table_csv, "xlsx": table_xlsx}
 
 
-class PeriodForm(forms.Form):
-    du = forms.DateField(
-        label=gettext_lazy("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    au = forms.DateField(
-        label=gettext_lazy("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+class FiguresPeriodForm(PeriodForm):
+    """The payments' period (from, to, checked) and whether to count by month or by week."""
+
     pas = forms.ChoiceField(
         label=gettext_lazy("Par"),
         choices=[("month", gettext_lazy("mois")), ("week", gettext_lazy("semaine"))],
         required=False,
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("du") and data.get("au") and data["du"] > data["au"]:
-            raise forms.ValidationError(_("La date de début doit précéder la date de fin."))
-        return data
 
     def period(self) -> Period:
         """The period asked for; the default one (last twelve months) for what is missing."""
@@ -54,7 +45,7 @@ class FiguresDashboardView(View):
     def get(self, request) -> HttpResponse:
         if not user_is_council_staff(request.user):
             raise PermissionDenied
-        form = PeriodForm(request.GET or None)
+        form = FiguresPeriodForm(request.GET or None)
         period = form.period()
         dashboard = dashboard_build(period=period)
         fmt = request.GET.get("format")

@@ -169,22 +169,21 @@ def orders_by_shop(period: Period) -> list[Group]:
     return _labelled(rows, key="shop", label="name", empty="—")
 
 
-def orders_by_commune(period: Period, *, empty: str) -> list[Group]:
+def _orders_by_place(period: Period, *, place: str, code: str, empty: str) -> list[Group]:
     rows = orders_grouped(
         orders_in_period(period),
-        insee=order_shop("commune__insee_code"),
-        name=order_shop("commune__name"),
+        code=order_shop(f"{place}__{code}"),
+        name=order_shop(f"{place}__name"),
     )
-    return _labelled(rows, key="insee", label="name", empty=empty)
+    return _labelled(rows, key="code", label="name", empty=empty)
+
+
+def orders_by_commune(period: Period, *, empty: str) -> list[Group]:
+    return _orders_by_place(period, place="commune", code="insee_code", empty=empty)
 
 
 def orders_by_intercommunality(period: Period, *, empty: str) -> list[Group]:
-    rows = orders_grouped(
-        orders_in_period(period),
-        siren=order_shop("commune__intercommunality__code"),
-        name=order_shop("commune__intercommunality__name"),
-    )
-    return _labelled(rows, key="siren", label="name", empty=empty)
+    return _orders_by_place(period, place="commune__intercommunality", code="code", empty=empty)
 
 
 def orders_by_fulfilment(period: Period) -> list[Group]:

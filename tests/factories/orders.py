@@ -97,24 +97,18 @@ def orders_bulk_create(specs: Sequence[OrderSpec], *, prefix: str = "F", batch: 
                 )
             )
         checkout_id = by_number[f"CK-{number}"]
-        if spec.status == OrderStatus.CANCELLED:
-            refunds.append(
-                Refund(
-                    checkout_id=checkout_id,
-                    order_id=order_pks[number],
-                    kind=Refund.Kind.ORDER_CANCELLED,
-                    amount=spec.total,
-                )
-            )
-        if spec.partial_refund:
-            refunds.append(
-                Refund(
-                    checkout_id=checkout_id,
-                    order_id=order_pks[number],
-                    kind=Refund.Kind.ORDER_PARTIAL,
-                    amount=spec.partial_refund,
-                )
-            )
+        given_back = (
+            (
+                Refund.Kind.ORDER_CANCELLED,
+                spec.total if spec.status == OrderStatus.CANCELLED else 0,
+            ),
+            (Refund.Kind.ORDER_PARTIAL, spec.partial_refund),
+        )
+        refunds += [
+            Refund(checkout_id=checkout_id, order_id=order_pks[number], kind=kind, amount=amount)
+            for kind, amount in given_back
+            if amount
+        ]
     Line.objects.bulk_create(lines, batch_size=batch)
     Refund.objects.bulk_create(refunds, batch_size=batch)
     return len(orders)

@@ -2,24 +2,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
 
-from tests.factories import PASSWORD, MerchantFactory, commune
+from tests.factories import MerchantFactory, commune
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 def paris(*args) -> datetime:
     return datetime(*args, tzinfo=PARIS)
-
-
-@pytest.fixture
-def council_staff(django_user_model):
-    user = django_user_model.objects.create_user(
-        "agent", "agent@orne.invalid", PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Agents du Département · commerçants"))
-    return user
 
 
 @pytest.fixture
