@@ -83,7 +83,11 @@ def public_figures_compute(*, today: date | None = None) -> dict:
         by_month[month][shop] = cell
         epci = shops.get(shop, {}).get("commune__intercommunality__code") or ""
         epci_names[epci] = shops.get(shop, {}).get("commune__intercommunality__name") or ""
-        by_epci[epci][shop] = cell
+        before = by_epci[epci].get(shop)
+        # A shop sells in many months: its intercommunality gets the sum of them.
+        by_epci[epci][shop] = (
+            Cell(before.orders + cell.orders, before.amount + cell.amount) if before else cell
+        )
     # The biggest first; the merged group, if any, comes last.
     epci_order = sorted(by_epci, key=lambda k: (-sum(c.amount for c in by_epci[k].values()), k))
     total = protected_total(by_month)

@@ -108,3 +108,16 @@ def test_fewer_than_three_selling_shops_show_no_amount_at_all(client, db):
 
     assert "250,00 €" not in text and "500,00 €" not in text
     assert "Pas encore assez de boutiques ayant vendu" in text
+
+
+def test_an_intercommunality_adds_up_every_month_of_its_shops(client, shops):
+    for n, shop in enumerate(shops["alencon"]):
+        sell(shop, "100.00", month=10, prefix=f"O{n}")
+        sell(shop, "10.00", month=11, prefix=f"N{n}")
+    call_command("figures_publish", stdout=io.StringIO())
+
+    epci = PublicFigures.objects.get().data["intercommunalities"]
+
+    assert [(g["label"], g["shops"], g["orders"], g["amount"]) for g in epci] == [
+        ("CU d'Alençon", 3, 6, "330.00")
+    ]
