@@ -38,7 +38,7 @@ class Table:
 
     @property
     def chart_title(self) -> str:
-        return self.columns[self.chart_column].title.lower()
+        return self.columns[self.chart_column].title
 
     def bars(self) -> list[int]:
         values = [row[self.chart_column] or 0 for row in self.rows]
