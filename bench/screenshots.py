@@ -26,6 +26,8 @@ STATIC_PAGES = {
     "search": "/recherche/?q=fromage",
     "signup": "/espace-commercant/inscription/",
     "basket": "/boutique/basket/",
+    "figures": "/chiffres/",
+    "figures_en": "/en/chiffres/",
 }
 
 

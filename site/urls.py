@@ -18,6 +18,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from orne_site.editorial.sitemaps import AllLanguagesSitemap
 from orne_site.editorial.views import favicon, page_serve
+from orne_site.figures.views import figures_public
 from orne_site.opendata import views as opendata_views
 from orne_site.operations.health import healthz, readyz
 from orne_site.shopper_accounts import ShopperLoginView
@@ -57,6 +58,8 @@ urlpatterns += i18n_patterns(
     path("boutique/basket/", include("checkout.basket_urls")),
     path("recherche/", include("search.urls")),
     path("donnees/", opendata_views.opendata_index, name="opendata-index"),
+    # The public results, computed once a day (orne_site/figures/public.py).
+    path("chiffres/", figures_public, name="figures-public"),
     # Personal data requests, and 404s for Oscar's reviews, stock alerts and wishlists.
     path("", include("orne_site.privacy.urls")),
     # Oscar's haystack search and catalogue browse lead to our search page: mounted first.

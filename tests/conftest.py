@@ -23,6 +23,20 @@ def postgres(db):
     )
 
 
+@pytest.fixture
+def council_staff(django_user_model):
+    """A council agent: staff, in the group that manages every shop (merchants.staff)."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import PASSWORD
+
+    user = django_user_model.objects.create_user(
+        "agent", "agent@orne.invalid", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Agents du Département · commerçants"))
+    return user
+
+
 @pytest.fixture(scope="session")
 def localstripe_url():
     """A localstripe server (real HTTP, Stripe's protocol): its base URL.

@@ -27,6 +27,8 @@ PERIODIC_JOBS: tuple[tuple[str, int], ...] = (
     ("privacy_purge_inactive", 24 * 3600),
     ("import_previews_purge", 24 * 3600),
     ("prune_db_task_results", 24 * 3600),
+    # The public results (/chiffres/): the page reads what this computed, never recomputes.
+    ("figures_publish", 24 * 3600),
 )
 PERIODIC_COMMANDS = {name for name, _ in PERIODIC_JOBS}
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "orne_site.privacy",
     "orne_site.operations",
     "orne_site.opendata",
+    "orne_site.figures",
     "orne_site.api",
     "search.apps.ProductSearchConfig",
     "merchants",

@@ -17,6 +17,7 @@ from orne_site.editorial.models import (
     NewsPage,
     StandardPage,
 )
+from orne_site.figures.models import PublicFigures
 from tests.factories import MerchantStockRecordFactory, WagtailImageFactory, page_add
 
 
@@ -80,6 +81,8 @@ def site_pages():
             body=[("rich_text", RichText("<h2>État de conformité</h2><p>Partiel.</p>"))],
         ),
     )
+    # The results page as the daily task leaves it: months and intercommunalities, one merged.
+    PublicFigures.objects.create(computed_at=timezone.now(), data=PUBLIC_FIGURES)
     ensure_home_translation()  # committed at once: this test runs outside a transaction
     return {
         "home": "/",
@@ -94,4 +97,28 @@ def site_pages():
         "product": records[0].product.get_absolute_url(),
         "basket": "/boutique/basket/",
         "search": "/recherche/?q=camembert",
+        "figures": "/chiffres/",
+        "figures_en": "/en/chiffres/",
     }
+
+
+PUBLIC_FIGURES = {
+    "shops": 42,
+    "articles": 1234,
+    "min_shops": 3,
+    "total": {"key": "total", "shops": 12, "orders": 310, "amount": "12345.60"},
+    "months": [
+        {"key": "2026-10", "shops": 8, "orders": 120, "amount": "4500.00"},
+        {"key": "2026-11", "shops": 12, "orders": 190, "amount": "7845.60"},
+    ],
+    "intercommunalities": [
+        {
+            "key": "246100663",
+            "label": "CU d'Alençon",
+            "shops": 7,
+            "orders": 200,
+            "amount": "8000.00",
+        },
+        {"key": "", "label": "", "shops": 5, "orders": 110, "amount": "4345.60"},
+    ],
+}

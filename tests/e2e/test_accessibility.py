@@ -28,6 +28,8 @@ OUR_PAGES = [
     "product",
     "basket",
     "search",
+    "figures",
+    "figures_en",
 ]
 
 

@@ -26,8 +26,12 @@ from tests.factories.merchants import (
     shop_onboard,
     siret_number,
 )
+from tests.factories.orders import OrderSpec, order_specs_random, orders_bulk_create
 
 __all__ = [
+    "OrderSpec",
+    "order_specs_random",
+    "orders_bulk_create",
     "siret_number",
     "PASSWORD",
     "USUAL_HOURS",

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PASSWORD, shop_onboard
+from tests.factories import shop_onboard
 
 
 @pytest.fixture
@@ -16,14 +16,3 @@ def onboard(db):
         )
 
     return make
-
-
-@pytest.fixture
-def council_staff(django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        "agent", "agent@orne.invalid", PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Agents du Département · commerçants"))
-    return user
