@@ -25,6 +25,7 @@ from tests.factories.merchants import (
     shop_onboard,
     siret_number,
 )
+from tests.factories.orders import shop_order_place
 
 __all__ = [
     "siret_number",
@@ -50,5 +51,6 @@ __all__ = [
     "page_add",
     "products_block",
     "shop_onboard",
+    "shop_order_place",
     "shops_block",
 ]
