@@ -8,10 +8,11 @@ Steps, in one transaction:
    quantity the merchant saw (the second of two submits), when the new quantity is not
    below it, or when no article would be left (that is a cancellation, which refunds the
    delivery fee too);
-3. record the reduction, refund its amount (the line's price incl. VAT for the articles
-   taken out, never the delivery fee) on the basket's payment (commerce.payment.refunds,
-   under the checkout's lock), lower the line, the order's totals and the line's stock
-   allocation (its stock record locked), so the freed articles are for sale again.
+3. record the reduction; lower the line, the order's totals and the line's stock
+   allocation (its stock record locked), so the freed articles are for sale again; then
+   refund the amount (the line's price incl. VAT for the articles taken out, never the
+   delivery fee) on the basket's payment (commerce.payment.refunds, under the checkout's
+   lock), last, so that nothing can fail in the database after Stripe has refunded.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ ZERO = Decimal("0.00")
 
 class LineReductionRefused(ValueError):
     """The reduction cannot be made (French message for the merchant)."""
+
+    @classmethod
+    def line_changed(cls, *, line) -> LineReductionRefused:
+        """The line no longer holds what the merchant saw: a second submit, or a colleague."""
+        return cls(
+            _("Cet article a déjà été modifié (quantité %(now)s) : rien n'a été remboursé de plus.")
+            % {"now": line.quantity}
+        )
 
 
 @dataclass(frozen=True)
@@ -87,12 +96,13 @@ def order_line_reduce(
             amount_excl_tax=amount.excl_tax,
             created_by=by,
         )
+        _line_lower(line=line, quantity=quantity, amount=amount)
+        _order_totals_lower(order=order, amount=amount)
+        # Stripe last: whatever could fail in the database has been written.
         if amount.incl_tax > 0 and _is_paid_online(order=order):
             order_refund_partial(
                 order=order, amount=amount.incl_tax, by=by, line_reduction=reduction
             )
-        _line_lower(line=line, quantity=quantity, amount=amount)
-        _order_totals_lower(order=order, amount=amount)
     return reduction
 
 
@@ -104,10 +114,7 @@ def _refuse_unless_allowed(*, order: Order, line, quantity: int, seen: int) -> N
     if line is None or line.quantity == 0:
         raise LineReductionRefused(_("Cet article n'est plus dans la commande."))
     if line.quantity != seen:
-        raise LineReductionRefused(
-            _("Cet article a déjà été modifié (quantité %(now)s) : rien n'a été remboursé de plus.")
-            % {"now": line.quantity}
-        )
+        raise LineReductionRefused.line_changed(line=line)
     if not 0 <= quantity < line.quantity:
         raise LineReductionRefused(
             _("La nouvelle quantité doit être entre 1 et %(most)s, ou l'article retiré.")
@@ -162,16 +169,7 @@ def _line_lower(*, line, quantity: int, amount: LineReductionAmount) -> None:
 def _order_totals_lower(*, order: Order, amount: LineReductionAmount) -> None:
     order.total_incl_tax -= amount.incl_tax
     order.total_excl_tax -= amount.excl_tax
-    order.basket_total_incl_tax -= amount.incl_tax
-    order.basket_total_excl_tax -= amount.excl_tax
-    order.save(
-        update_fields=[
-            "total_incl_tax",
-            "total_excl_tax",
-            "basket_total_incl_tax",
-            "basket_total_excl_tax",
-        ]
-    )
+    order.save(update_fields=["total_incl_tax", "total_excl_tax"])
 
 
 def _cents(value: Decimal) -> Decimal:

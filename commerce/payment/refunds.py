@@ -85,9 +85,9 @@ def order_refund_partial(*, order, amount: Decimal, by=None, line_reduction=None
     """Give back part of one shop's order (an article missing, damaged); as often as needed.
 
     Never more than what is left of the order. ``line_reduction`` when articles were taken
-    out (commerce.order.reductions, which lowers the order's total after this call). The
-    shop's payout follows (lowered before its transfer, a transfer reversal after), once
-    the refund is committed.
+    out: commerce.order.reductions has already lowered the order's total by this amount.
+    The shop's payout follows (lowered before its transfer, a transfer reversal after),
+    once the refund is committed.
     """
     amount = Decimal(amount).quantize(CENT)
     if amount <= 0:
@@ -95,6 +95,8 @@ def order_refund_partial(*, order, amount: Decimal, by=None, line_reduction=None
     with transaction.atomic():
         locked = checkout_lock(checkout_id=order.checkout_id)
         left = order_refundable(order=order)
+        if line_reduction is not None:
+            left += line_reduction.amount_incl_tax
         if amount > left:
             raise RefundRefused(
                 _("Il ne reste que %(left)s € à rembourser sur cette commande.")

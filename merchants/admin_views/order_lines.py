@@ -70,6 +70,11 @@ class OrderLineReduceView(ScopedOrderMixin, View):
         return self.show(LineReductionForm(line=self.line))
 
     def post(self, request, pk, line_id):
+        if request.POST.get("seen_quantity") != str(self.line.quantity):
+            # The form was for a quantity the line no longer has (the service re-checks
+            # under the order's lock, for two submits at the same moment).
+            messages.error(request, str(LineReductionRefused.line_changed(line=self.line)))
+            return redirect("merchant_orders:edit", pk=self.order_.pk)
         form = LineReductionForm(request.POST, line=self.line)
         if not form.is_valid():
             return self.show(form)

@@ -91,6 +91,7 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         f"/admin/commandes/history/{order_b.pk}/",
         f"/admin/commandes/cancel/{order_b.pk}/",
         f"/admin/commandes/slip/{order_b.pk}/",
+        f"/admin/commandes/reduce/{order_b.pk}/{order_b.lines.get().pk}/",
         # the shop page
         f"/admin/pages/{page.pk}/edit/",
         f"/admin/pages/{page.pk}/delete/",
@@ -137,6 +138,8 @@ def snapshot(shop_b, order_b, image_b) -> tuple:
         shop_b.name,
         shop_b.is_active,
         order_b.status,
+        order_b.total_incl_tax,
+        [line.quantity for line in order_b.lines.all()],
         page.title,
         page.live,
         image_b.title,
@@ -169,6 +172,10 @@ def test_merchant_a_cannot_reach_merchant_b_anywhere(client, two_shops, method):
         "price_incl_tax": "0,01",
         "vat_rate": "20",
         "stock": "0",
+        "quantity": "0",
+        "reason": "broken",
+        "seen_quantity": "1",
+        "confirm": "1",
     }
 
     for url in b_urls(shop_b, order_b, image_b):
