@@ -50,7 +50,9 @@ def shoot(page, name: str) -> None:
     size = page.viewport_size
     for label, (width, height) in SIZES.items():
         page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=f"{folder}/{name}-{label}.png", full_page=True)
+        # Wagtail's admin scrolls inside its own container: shoot the content itself.
+        content = page.locator(".order-page, body.slip").first
+        content.screenshot(path=f"{folder}/{name}-{label}.png")
     page.set_viewport_size(size)
 
 
@@ -78,7 +80,10 @@ def test_merchant_takes_a_broken_article_out_and_hands_the_order_over(
     assert "Cidre brut" in slip.locator("body").inner_text()
     slip.close()
 
-    page.locator("tr", has_text="Cidre brut").get_by_role("link", name="Retirer ou réduire…").click()
+    page.locator("tr", has_text="Cidre brut").get_by_role(
+        "link", name="Retirer ou réduire…"
+    ).click()
+    shoot(page, "reduce-form")
     page.select_option("select[name=quantity]", value="0")
     page.get_by_label("Article cassé ou abîmé").check()
     page.get_by_role("button", name="Voir le montant remboursé").click()

@@ -25,7 +25,7 @@ from tests.factories.merchants import (
     shop_onboard,
     siret_number,
 )
-from tests.factories.orders import shop_order_place
+from tests.factories.orders import order_line_add, shop_order_place
 
 __all__ = [
     "siret_number",
@@ -52,5 +52,6 @@ __all__ = [
     "products_block",
     "shop_onboard",
     "shop_order_place",
+    "order_line_add",
     "shops_block",
 ]

@@ -40,7 +40,6 @@ def shop_order_place(
 ):
     """One order of ``quantity`` × ``record`` for ``shop``, as placement leaves it."""
     number = number or f"OR-{record.pk}-{next(_numbers)}"
-    record.allocate(quantity)
     checkout = Checkout.objects.create(
         number=f"CK-{number}",
         email="marie@example.org",
@@ -73,7 +72,15 @@ def shop_order_place(
     )
     order.lines.all().delete()  # OrderFactory adds a line of an unrelated partner
     order.status_changes.all().delete()  # and its own status change, nobody's
-    OrderLineFactory(
+    order_line_add(order, shop, record, quantity=quantity)
+    order.refresh_from_db()
+    return order
+
+
+def order_line_add(order, shop, record, *, quantity: int):
+    """A line of ``quantity`` × ``record``, holding its allocation as placement leaves it."""
+    record.allocate(quantity)
+    return OrderLineFactory(
         order=order,
         partner=shop.partner,
         partner_name=shop.name,
@@ -90,8 +97,6 @@ def shop_order_place(
         line_price_before_discounts_incl_tax=UNIT_INCL * quantity,
         line_price_before_discounts_excl_tax=UNIT_EXCL * quantity,
     )
-    order.refresh_from_db()
-    return order
 
 
 def _address():

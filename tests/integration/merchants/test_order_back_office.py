@@ -15,11 +15,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 from oscar.core.loading import get_model
-from oscar.test.factories import OrderLineFactory
 
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.statuses import OrderStatus
-from tests.factories import MerchantStockRecordFactory, shop_order_place
+from tests.factories import MerchantStockRecordFactory, order_line_add, shop_order_place
 
 pytestmark = pytest.mark.django_db
 ShippingAddress = get_model("order", "ShippingAddress")
@@ -288,17 +287,7 @@ def test_the_order_page_costs_the_same_queries_for_3_or_30_lines(
     ]
     order = shop_order_place(shop, records[0], number=f"OR-L{count}", quantity=3)
     for record in records[1:]:
-        record.allocate(2)
-        OrderLineFactory(
-            order=order,
-            partner=shop.partner,
-            partner_name=shop.name,
-            stockrecord=record,
-            partner_sku=record.partner_sku,
-            product=record.product,
-            quantity=2,
-            num_allocated=2,
-        )
+        order_line_add(order, shop, record, quantity=2)
     first = order.lines.order_by("pk").first()
     merchant_client.post(
         f"/admin/commandes/reduce/{order.pk}/{first.pk}/",
