@@ -6,7 +6,7 @@
 Point DATABASE_URL at a PostgreSQL database of your own (a copy, never a shared one): it is
 migrated, then given "Bench figures" shops spread over the Orne's communes and --orders
 orders over the last 365 days, written with bulk_create as placement leaves them
-(tests/factories/orders.py: 5 % cancelled and refunded, 3 % partly refunded, a third
+(tests/factories/orders_bulk.py: 5 % cancelled and refunded, 3 % partly refunded, a third
 delivered, one to three lines each). A second run reuses them. It prints, for each
 dashboard selector and for the public computation, the median and 95th percentile of
 --runs runs and the number of SQL queries.

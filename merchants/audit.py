@@ -1,8 +1,12 @@
-"""Who changed what, when: order statuses and article stock, in Wagtail's audit log.
+"""Who changed what, when: article stock and shops, in Wagtail's audit log.
 
 Entries are Wagtail ModelLogEntry rows, so the viewsets' history screens show them with
 the user and the time, beside Wagtail's own create/edit entries. Written by the services
 that make the change, inside their transaction: a change that rolls back leaves no entry.
+
+An order's history is not here: its timeline is read from the rows its changes write
+(commerce.order.selectors.order_timeline). The two order actions below stay registered so
+the entries written before that still read well in Wagtail's site history.
 """
 
 from __future__ import annotations
@@ -66,16 +70,6 @@ def register_log_actions(actions) -> None:
     actions.register_action(ORDER_REFUNDED)(OrderRefundFormatter)
     actions.register_action(MERCHANT_SUSPENDED, _("Boutique suspendue"), _("Boutique suspendue"))
     actions.register_action(MERCHANT_REACTIVATED, _("Boutique réactivée"), _("Boutique réactivée"))
-
-
-def order_refund_log(*, order, amount, by) -> None:
-    """Record a refund of the order (the Refund row holds the Stripe side)."""
-    if amount:
-        log(instance=order, action=ORDER_REFUNDED, user=by, data={"amount": str(amount)})
-
-
-def order_status_log(*, order, old: str, new: str, by) -> None:
-    log(instance=order, action=ORDER_STATUS_CHANGED, user=by, data={"old": old, "new": new})
 
 
 def product_stock_log(

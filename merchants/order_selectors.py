@@ -1,4 +1,4 @@
-"""Reads of a merchant's orders for the back office: the list, one order, its VAT and history.
+"""Reads of a merchant's orders for the back office: the list, one order, its VAT.
 
 Every read starts from `scope_to_merchant` (merchants.scoping): a merchant gets only orders
 whose lines are its partner's, council staff every order. The querysets carry what their
@@ -16,13 +16,11 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
-from wagtail.models import ModelLogEntry
 
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.models import Order
 from commerce.order.statuses import OrderStatus
 from commerce.partner.vat import CENT, VatRate
-from merchants.audit import ORDER_REFUNDED, ORDER_STATUS_CHANGED
 from merchants.scoping import scope_to_merchant
 
 Line = get_model("order", "Line")
@@ -126,7 +124,11 @@ def vat_rate_of(*, incl: Decimal, excl: Decimal) -> Decimal:
 def order_vat_breakdown(*, order: Order) -> list[VatLine]:
     """VAT per rate over the order's lines and its shipping fee, rates ascending."""
     by_rate: dict[Decimal, list[Decimal]] = {}
-    amounts = [(line.line_price_incl_tax, line.line_price_excl_tax) for line in order.lines.all()]
+    amounts = [
+        (line.line_price_incl_tax, line.line_price_excl_tax)
+        for line in order.lines.all()
+        if line.quantity  # a line the shop took out is worth nothing now
+    ]
     if order.shipping_incl_tax:
         amounts.append((order.shipping_incl_tax, order.shipping_excl_tax))
     for incl, excl in amounts:
@@ -137,16 +139,6 @@ def order_vat_breakdown(*, order: Order) -> list[VatLine]:
         VatLine(rate=rate, excl_tax=excl.quantize(CENT), vat=vat.quantize(CENT))
         for rate, (excl, vat) in sorted(by_rate.items())
     ]
-
-
-def order_history(*, order: Order) -> QuerySet[ModelLogEntry]:
-    """Status changes and refunds of the order, oldest first, with who made them."""
-    return (
-        ModelLogEntry.objects.for_instance(order)
-        .filter(action__in=[ORDER_STATUS_CHANGED, ORDER_REFUNDED])
-        .select_related("user")
-        .order_by("timestamp", "pk")
-    )
 
 
 def order_is_delivery(order: Order) -> bool:

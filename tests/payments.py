@@ -12,11 +12,24 @@ import json
 import time
 
 from django.urls import reverse
+from django.utils import timezone
+from oscar.core.loading import get_model
 
+from checkout.fulfilment import pickup_slots
+from checkout.plans import FulfilmentChoice, checkout_plan_build
+from checkout.selectors import basket_groups_by_merchant
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.order.services import checkout_create
 from commerce.order.statuses import OrderStatus
+from commerce.partner.strategy import Selector
 from commerce.payment.connect import payout_account_apply, payout_account_onboarding_url
 from commerce.payment.gateway import stripe_client
 from commerce.payment.models import PayoutAccount
+from commerce.payment.services import (
+    checkout_payment_confirm,
+    checkout_payment_start,
+    payment_succeeded,
+)
 from merchants.services.orders import merchant_order_set_status
 
 VISA = "4242424242424242"
@@ -109,3 +122,31 @@ def hand_over(order, capture):
     for status in PICKED_UP:
         with capture(execute=True):
             merchant_order_set_status(order_id=order.pk, status=status, by=None)
+
+
+def paid_pickup_order(*, shop, items, email: str = "marie@example.org"):
+    """One shop's click & collect order placed the real way: basket, plan, checkout, a card
+    paid on localstripe, the payment's confirmation placing the order (its e-mails sent).
+
+    ``items`` is [(stock record, quantity), ...] of ``shop``; the shop needs opening hours.
+    Returns the order. What follows the commit (e-mails, the shop's ledger record) runs
+    when the caller's transaction commits, or inside django_capture_on_commit_callbacks.
+    """
+    basket = get_model("basket", "Basket").objects.create()
+    basket.strategy = Selector().strategy()
+    for record, quantity in items:
+        basket.add_product(record.product, quantity)
+    now = timezone.now()
+    slot = pickup_slots(merchant=shop, now=now)[0]
+    plan = checkout_plan_build(
+        groups=basket_groups_by_merchant(basket=basket),
+        choices={shop.pk: FulfilmentChoice(FulfilmentMode.CLICK_COLLECT, slot.key)},
+        commune=None,
+        now=now,
+    )
+    checkout = checkout_create(plan=plan, email=email, basket=basket)
+    checkout_payment_start(checkout=checkout)
+    outcome = checkout_payment_confirm(checkout=checkout, card_token=card_token(VISA))
+    assert outcome.status == "succeeded", outcome
+    payment_succeeded(payment_intent_id=checkout.payment_intent_id)
+    return get_model("order", "Order").objects.get(checkout=checkout)

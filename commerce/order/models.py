@@ -133,4 +133,53 @@ class OrderStatusChange(AbstractOrderStatusChange):
     )
 
 
+class LineReduction(models.Model):
+    """A shop took articles out of an order it could not supply (broken, out of stock).
+
+    Written by commerce.order.reductions, which lowers the line, the order's totals and the
+    line's stock allocation in the same transaction and refunds the amount on the basket's
+    payment (the Refund row points here). Read by the order's timeline.
+    """
+
+    class Reason(models.TextChoices):
+        BROKEN = "broken", _("Article cassé ou abîmé")
+        OUT_OF_STOCK = "out_of_stock", _("Rupture de stock")
+        OTHER = "other", _("Autre raison")
+
+    order = models.ForeignKey(
+        "order.Order",
+        verbose_name=_("commande"),
+        related_name="line_reductions",
+        on_delete=models.CASCADE,
+    )
+    line = models.ForeignKey(
+        "order.Line",
+        verbose_name=_("ligne"),
+        related_name="reductions",
+        on_delete=models.CASCADE,
+    )
+    quantity_before = models.PositiveIntegerField(_("quantité avant"))
+    quantity_after = models.PositiveIntegerField(_("quantité après"))
+    reason = models.CharField(_("raison"), max_length=20, choices=Reason.choices)
+    amount_incl_tax = models.DecimalField(_("montant TTC"), max_digits=12, decimal_places=2)
+    amount_excl_tax = models.DecimalField(_("montant HT"), max_digits=12, decimal_places=2)
+    created_at = models.DateTimeField(_("le"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("article retiré d'une commande")
+        verbose_name_plural = _("articles retirés de commandes")
+
+    def __str__(self) -> str:
+        return f"{self.line_id}: {self.quantity_before} → {self.quantity_after}"
+
+
 from oscar.apps.order.models import *  # noqa: E402, F403

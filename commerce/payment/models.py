@@ -61,6 +61,16 @@ class Refund(models.Model):
         null=True,
         blank=True,
     )
+    # The articles a shop took out of the order: the order's totals already went down by
+    # this refund (commerce.order.reductions), unlike an amount given back on its own.
+    line_reduction = models.OneToOneField(
+        "order.LineReduction",
+        verbose_name=_("articles retirés"),
+        related_name="refund",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
     kind = models.CharField(_("motif"), max_length=20, choices=Kind.choices)
     amount = models.DecimalField(_("montant"), max_digits=12, decimal_places=2)
     stripe_refund_id = models.CharField(_("remboursement Stripe"), max_length=255, blank=True)

@@ -95,15 +95,21 @@ def payout_for_order(*, order) -> ShopPayout:
         return existing
     partner_id = order.lines.values_list("partner_id", flat=True).first()
     percent, fixed = _commission_rule(partner_id=partner_id)
+    # Normally opened at placement; opened later, the sale is still what was paid, before
+    # any article was taken out of the order (those refunds lowered its total).
+    reduced = Refund.objects.filter(order=order, line_reduction__isnull=False).aggregate(
+        total=models.Sum("amount")
+    )["total"]
+    sale = order.total_incl_tax + (reduced or ZERO)
     payout, _created = ShopPayout.objects.get_or_create(
         order=order,
         defaults={
             "partner_id": partner_id,
             "checkout_id": order.checkout_id,
-            "due": order.total_incl_tax,
+            "due": sale,
             "commission_percent": percent,
             "commission_fixed": fixed,
-            "commission": commission_for(sale=order.total_incl_tax, percent=percent, fixed=fixed),
+            "commission": commission_for(sale=sale, percent=percent, fixed=fixed),
         },
     )
     return payout
@@ -121,7 +127,7 @@ def payout_settle(*, order_id: int) -> ShopPayout | None:
             .select_related("order", "checkout", "partner")
             .get(order_id=order_id)
         )
-        payout.refunded = _refunded_for(order=payout.order)
+        payout.refunded = _refunded_for(payout=payout)
         payout.commission = commission_for(
             sale=payout.sale, percent=payout.commission_percent, fixed=payout.commission_fixed
         )
@@ -183,9 +189,13 @@ def _commission_rule(*, partner_id) -> tuple[Decimal, Decimal]:
     return percent, fixed
 
 
-def _refunded_for(*, order) -> Decimal:
-    total = Refund.objects.filter(order=order).aggregate(total=models.Sum("amount"))["total"]
-    return min(total or ZERO, order.total_incl_tax)
+def _refunded_for(*, payout: ShopPayout) -> Decimal:
+    # Capped by the sale frozen at placement: the order's own total goes down when a shop
+    # takes articles out (commerce.order.reductions), its refunds stay counted here.
+    total = Refund.objects.filter(order_id=payout.order_id).aggregate(total=models.Sum("amount"))[
+        "total"
+    ]
+    return min(total or ZERO, payout.due)
 
 
 def _is_due(*, order) -> bool:

@@ -43,8 +43,20 @@ def checkout_refund_outstanding(*, checkout: Checkout) -> Decimal:
     return refund.amount if refund else ZERO
 
 
+def order_refundable(*, order) -> Decimal:
+    """What is left to give back on the order: its total less the amounts already refunded.
+
+    Articles taken out (commerce.order.reductions) already lowered the order's total, so
+    only the refunds made without one count here.
+    """
+    given = Refund.objects.filter(order=order, line_reduction__isnull=True).aggregate(
+        t=Sum("amount")
+    )["t"]
+    return max(ZERO, order.total_incl_tax - (given or ZERO))
+
+
 def order_refund(*, order, by=None) -> Decimal:
-    """Refund one merchant's order in full (its lines and its shipping) on the basket's payment.
+    """Refund what is left of one merchant's order (lines and shipping) on the basket's payment.
 
     Once per order: a retried cancellation finds its Refund row and refunds nothing more.
     """
@@ -57,7 +69,7 @@ def order_refund(*, order, by=None) -> Decimal:
         refund = _refund_make(
             checkout=locked,
             kind=Refund.Kind.ORDER_CANCELLED,
-            amount=order.total_incl_tax,
+            amount=order_refundable(order=order),
             order=order,
             by=by,
         )
@@ -70,19 +82,22 @@ class RefundRefused(ValueError):
     """The amount asked cannot be refunded on this order (French message for the user)."""
 
 
-def order_refund_partial(*, order, amount: Decimal, by=None) -> Refund:
+def order_refund_partial(*, order, amount: Decimal, by=None, line_reduction=None) -> Refund:
     """Give back part of one shop's order (an article missing, damaged); as often as needed.
 
-    Never more than what is left of the order. The shop's payout follows (lowered before
-    its transfer, a transfer reversal after), once the refund is committed.
+    Never more than what is left of the order. ``line_reduction`` when articles were taken
+    out: commerce.order.reductions has already lowered the order's total by this amount.
+    The shop's payout follows (lowered before its transfer, a transfer reversal after),
+    once the refund is committed.
     """
     amount = Decimal(amount).quantize(CENT)
     if amount <= 0:
         raise RefundRefused(_("Le montant à rembourser doit être positif."))
     with transaction.atomic():
         locked = checkout_lock(checkout_id=order.checkout_id)
-        already = Refund.objects.filter(order=order).aggregate(t=Sum("amount"))["t"] or ZERO
-        left = order.total_incl_tax - already
+        left = order_refundable(order=order)
+        if line_reduction is not None:
+            left += line_reduction.amount_incl_tax
         if amount > left:
             raise RefundRefused(
                 _("Il ne reste que %(left)s € à rembourser sur cette commande.")
@@ -94,6 +109,7 @@ def order_refund_partial(*, order, amount: Decimal, by=None) -> Refund:
             kind=Refund.Kind.ORDER_PARTIAL,
             amount=amount,
             created_by=by,
+            line_reduction=line_reduction,
         )
         made = _stripe_refund_create(refund=refund)
         refund.stripe_refund_id = made.id

@@ -4,6 +4,8 @@ Every view looks the order up through merchants.order_selectors.order_for_user (
 the user's shop; staff see all), so another shop's order id is a 404 for reading and
 writing. A status change goes through merchants.services.orders.merchant_order_set_status
 only; a cancellation refunds the order, so it first shows the amount and asks to confirm.
+Taking articles out of the order is merchants.admin_views.order_lines. The history is the
+order's one timeline (commerce.order.selectors.order_timeline).
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from commerce.order.models import Order
+from commerce.order.reductions import order_line_reduction_allowed
+from commerce.order.selectors import order_timeline
 from commerce.order.statuses import OrderStatus
+from commerce.payment.refunds import order_refundable
 from merchants.invoicing.selectors import documents_for_order
 from merchants.order_selectors import (
     order_customer,
     order_for_user,
-    order_history,
     order_vat_breakdown,
 )
 from merchants.services.orders import (
@@ -84,9 +88,11 @@ class OrderPageView(ScopedOrderMixin, View):
                 OrderStatus(status) for status in merchant_order_next_statuses(order=order)
             ],
             cancelled=OrderStatus.CANCELLED,
-            history=order_history(order=order),
+            history=order_timeline(order=order),
             documents=documents_for_order(order=order),
             can_change=request.user.has_perm("order.change_order"),
+            can_reduce=request.user.has_perm("order.change_order")
+            and order_line_reduction_allowed(order=order),
             page_title=_("Commande %(number)s") % {"number": order.number},
         )
         return render(request, PAGE_TEMPLATE, context)
@@ -110,7 +116,7 @@ class OrderCancelView(ScopedOrderMixin, View):
             return redirect("merchant_orders:edit", pk=order.pk)
         context = self.order_context(order)
         context.update(
-            refund_amount=order.total_incl_tax if order.checkout_id else None,
+            refund_amount=order_refundable(order=order) if order.checkout_id else None,
             page_title=_("Annuler la commande %(number)s") % {"number": order.number},
             order_url=reverse("merchant_orders:edit", args=[order.pk]),
         )
@@ -130,4 +136,6 @@ class OrderSlipView(ScopedOrderMixin, View):
         context["shop"] = next(
             (line.partner.merchant for line in context["lines"] if line.partner_id), None
         )
+        # Nothing to prepare for an article the shop took out.
+        context["lines"] = [line for line in context["lines"] if line.quantity]
         return render(request, SLIP_TEMPLATE, context)

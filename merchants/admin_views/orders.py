@@ -21,6 +21,7 @@ from wagtail.admin.widgets import AdminDateInput, HeaderButton
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.order.models import Order
 from commerce.order.statuses import OrderStatus
+from merchants.admin_views.order_lines import OrderLineReduceView
 from merchants.admin_views.order_page import OrderCancelView, OrderPageView, OrderSlipView
 from merchants.admin_views.scoped import MerchantScopedViewSetMixin, ScopedIndexView
 from merchants.order_export import orders_export_csv
@@ -130,11 +131,14 @@ class MerchantOrderViewSet(MerchantScopedViewSetMixin, ModelViewSet):
 
     def get_urlpatterns(self):
         # An order is never edited as a form nor deleted: its page shows it and moves its
-        # status (merchants.services.orders); the slip and the cancellation hang off it.
-        kept = [p for p in super().get_urlpatterns() if p.name not in {"edit", "delete", "add"}]
+        # status (merchants.services.orders); the slip, the cancellation and taking articles
+        # out hang off it. Its history is on the page (one timeline), not in Wagtail's view.
+        dropped = {"edit", "delete", "add", "history"}
+        kept = [p for p in super().get_urlpatterns() if p.name not in dropped]
         return kept + [
             path("edit/<int:pk>/", OrderPageView.as_view(), name="edit"),
             path("cancel/<int:pk>/", OrderCancelView.as_view(), name="cancel"),
             path("slip/<int:pk>/", OrderSlipView.as_view(), name="slip"),
+            path("reduce/<int:pk>/<int:line_id>/", OrderLineReduceView.as_view(), name="reduce"),
             path("export/", OrderExportView.as_view(), name="export"),
         ]

@@ -43,6 +43,7 @@ from merchants.models import (
     MerchantPage,
     SalesMode,
 )
+from merchants.scoping import merchant_for_user_forget
 from merchants.services.notifications import (
     send_application_rejected,
     send_merchant_welcome,
@@ -160,6 +161,7 @@ def merchant_onboard(
         offers_click_collect=details.sales_mode in (SalesMode.CLICK_COLLECT, SalesMode.BOTH),
     )
     merchant.users.add(user)
+    merchant_for_user_forget(user)  # the account may have been asked before, as nobody's
     collection = Collection.get_first_root_node().add_child(name=f"Boutique · {details.name}")
     page = merchant_index_page_get_or_create().add_child(
         instance=MerchantPage(title=details.name, slug=slug[:255], merchant=merchant, live=False)

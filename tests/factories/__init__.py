@@ -26,7 +26,8 @@ from tests.factories.merchants import (
     shop_onboard,
     siret_number,
 )
-from tests.factories.orders import OrderSpec, order_specs_random, orders_bulk_create
+from tests.factories.orders import order_line_add, shop_order_place
+from tests.factories.orders_bulk import OrderSpec, order_specs_random, orders_bulk_create
 
 __all__ = [
     "OrderSpec",
@@ -56,5 +57,7 @@ __all__ = [
     "page_add",
     "products_block",
     "shop_onboard",
+    "shop_order_place",
+    "order_line_add",
     "shops_block",
 ]

@@ -1,145 +1,113 @@
-"""Orders in bulk, as placement leaves them (a checkout, one order per shop, its lines,
-its refunds), written with bulk_create: for figures over thousands of orders in tests and
-in bench/figures_bench.py. The purchase itself is covered by tests/integration/checkout.
+"""A shop's order as checkout places it, without going through a basket and a payment.
+
+A Checkout holding the shopper's name, e-mail and phone (not paid online: no
+PaymentIntent), one line of ``quantity`` × the stock record holding its allocation, a
+pickup slot or a delivery address with its fee. The purchase itself is covered by
+tests/integration/checkout and the Chromium tests; this is for the back office's tests.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+import itertools
+from datetime import timedelta
 from decimal import Decimal
 
+from django.utils import timezone
 from oscar.core.loading import get_model
+from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from commerce.order.fulfilment import FulfilmentMode
-from commerce.order.models import Checkout, Order
+from commerce.order.models import Checkout
 from commerce.order.statuses import OrderStatus
-from commerce.payment.models import Refund
-from merchants.models import Merchant
 
-Line = get_model("order", "Line")
-CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class OrderSpec:
-    """One order to write: its shop, when, total, status, and what was given back."""
-
-    shop: Merchant
-    placed_at: datetime
-    total: Decimal
-    status: str = OrderStatus.COLLECTED
-    mode: str = FulfilmentMode.CLICK_COLLECT
-    partial_refund: Decimal = Decimal("0.00")  # an article missing, given back
-    lines: int = 1
+ShippingAddress = get_model("order", "ShippingAddress")
+Country = get_model("address", "Country")
+UNIT_INCL, UNIT_EXCL = Decimal("6.20"), Decimal("5.88")  # 5,5 % VAT
+FEE_INCL, FEE_EXCL = Decimal("4.90"), Decimal("4.08")
+_numbers = itertools.count(1)
 
 
-def orders_bulk_create(specs: Sequence[OrderSpec], *, prefix: str = "F", batch: int = 5000):
-    """Write the orders of ``specs``; a cancelled one gets its full refund, as the shop's
-    cancellation leaves it (merchants.services.orders)."""
-    checkouts, orders, lines, refunds = [], [], [], []
-    for n, spec in enumerate(specs):
-        number = f"{prefix}{n:07d}"
-        checkouts.append(
-            Checkout(
-                number=f"CK-{number}",
-                email="client@example.org",
-                amount=spec.total,
-                status=Checkout.Status.PLACED,
-                placed_at=spec.placed_at,
-            )
-        )
-    Checkout.objects.bulk_create(checkouts, batch_size=batch)
-    by_number = dict(
-        Checkout.objects.filter(number__startswith=f"CK-{prefix}").values_list("number", "pk")
+def shop_order_place(
+    shop,
+    record,
+    *,
+    number: str | None = None,
+    status: str = OrderStatus.RECEIVED,
+    mode: str = FulfilmentMode.CLICK_COLLECT,
+    quantity: int = 2,
+    slot=None,
+    phone: str = "02 33 12 34 56",
+):
+    """One order of ``quantity`` × ``record`` for ``shop``, as placement leaves it."""
+    number = number or f"OR-{record.pk}-{next(_numbers)}"
+    checkout = Checkout.objects.create(
+        number=f"CK-{number}",
+        email="marie@example.org",
+        phone=phone,
+        name="Marie Lefèvre",
+        amount=Decimal("10"),
+        status=Checkout.Status.PLACED,
     )
-    for n, spec in enumerate(specs):
-        number = f"{prefix}{n:07d}"
-        orders.append(
-            Order(
-                number=number,
-                checkout_id=by_number[f"CK-{number}"],
-                currency="EUR",
-                total_incl_tax=spec.total,
-                total_excl_tax=(spec.total / Decimal("1.055")).quantize(CENT),
-                shipping_incl_tax=Decimal("0.00"),
-                shipping_excl_tax=Decimal("0.00"),
-                status=spec.status,
-                guest_email="client@example.org",
-                date_placed=spec.placed_at,
-                fulfilment_mode=spec.mode,
-            )
-        )
-    Order.objects.bulk_create(orders, batch_size=batch)
-    order_pks = dict(Order.objects.filter(number__startswith=prefix).values_list("number", "pk"))
-    for n, spec in enumerate(specs):
-        number = f"{prefix}{n:07d}"
-        share = (spec.total / spec.lines).quantize(CENT)
-        for index in range(spec.lines):
-            price = share if index < spec.lines - 1 else spec.total - share * (spec.lines - 1)
-            lines.append(
-                Line(
-                    order_id=order_pks[number],
-                    partner_id=spec.shop.partner_id,
-                    partner_name=spec.shop.name,
-                    partner_sku=f"SKU-{index}",
-                    title=f"Article {index}",
-                    quantity=1,
-                    line_price_incl_tax=price,
-                    line_price_excl_tax=(price / Decimal("1.055")).quantize(CENT),
-                    line_price_before_discounts_incl_tax=price,
-                    line_price_before_discounts_excl_tax=(price / Decimal("1.055")).quantize(CENT),
-                    unit_price_incl_tax=price,
-                    unit_price_excl_tax=(price / Decimal("1.055")).quantize(CENT),
-                    num_allocated=1,
-                )
-            )
-        checkout_id = by_number[f"CK-{number}"]
-        given_back = (
-            (
-                Refund.Kind.ORDER_CANCELLED,
-                spec.total if spec.status == OrderStatus.CANCELLED else 0,
-            ),
-            (Refund.Kind.ORDER_PARTIAL, spec.partial_refund),
-        )
-        refunds += [
-            Refund(checkout_id=checkout_id, order_id=order_pks[number], kind=kind, amount=amount)
-            for kind, amount in given_back
-            if amount
-        ]
-    Line.objects.bulk_create(lines, batch_size=batch)
-    Refund.objects.bulk_create(refunds, batch_size=batch)
-    return len(orders)
+    address = _address() if mode == FulfilmentMode.DELIVERY else None
+    fee_incl, fee_excl = (FEE_INCL, FEE_EXCL) if address else (Decimal("0"), Decimal("0"))
+    order = OrderFactory(
+        number=number,
+        status=status,
+        guest_email="marie@example.org",
+        user=None,
+        total_incl_tax=UNIT_INCL * quantity + fee_incl,
+        total_excl_tax=UNIT_EXCL * quantity + fee_excl,
+        shipping_incl_tax=fee_incl,
+        shipping_excl_tax=fee_excl,
+        shipping_address=address,
+    )
+    slot = slot or timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=2)
+    pickup = mode == FulfilmentMode.CLICK_COLLECT
+    type(order).objects.filter(pk=order.pk).update(
+        checkout=checkout,
+        fulfilment_mode=mode,
+        pickup_starts_at=slot if pickup else None,
+        pickup_ends_at=slot + timedelta(hours=1) if pickup else None,
+        pickup_address="12 rue du Pont-Neuf, Alençon" if pickup else "",
+    )
+    order.lines.all().delete()  # OrderFactory adds a line of an unrelated partner
+    order.status_changes.all().delete()  # and its own status change, nobody's
+    order_line_add(order, shop, record, quantity=quantity)
+    order.refresh_from_db()
+    return order
 
 
-def order_specs_random(
-    *, shops: Sequence[Merchant], count: int, start: datetime, days: int, seed: int = 61
-) -> list[OrderSpec]:
-    """``count`` plausible orders spread over ``days``: 5 % cancelled, 3 % partly refunded,
-    a third delivered, one to three lines."""
-    rng = random.Random(seed)
-    specs = []
-    for _ in range(count):
-        total = Decimal(rng.randint(500, 15000)) / 100
-        cancelled = rng.random() < 0.05
-        delivery = rng.random() < 0.33
-        if cancelled:
-            status = OrderStatus.CANCELLED
-        else:
-            status = OrderStatus.DELIVERED if delivery else OrderStatus.COLLECTED
-        specs.append(
-            OrderSpec(
-                shop=rng.choice(shops),
-                placed_at=start + timedelta(seconds=rng.randint(0, days * 86400 - 1)),
-                total=total,
-                status=status,
-                mode=FulfilmentMode.DELIVERY if delivery else FulfilmentMode.CLICK_COLLECT,
-                partial_refund=(total / 4).quantize(CENT)
-                if not cancelled and rng.random() < 0.03
-                else Decimal("0.00"),
-                lines=rng.randint(1, 3),
-            )
-        )
-    return specs
+def order_line_add(order, shop, record, *, quantity: int):
+    """A line of ``quantity`` × ``record``, holding its allocation as placement leaves it."""
+    record.allocate(quantity)
+    return OrderLineFactory(
+        order=order,
+        partner=shop.partner,
+        partner_name=shop.name,
+        stockrecord=record,
+        partner_sku=record.partner_sku,
+        product=record.product,
+        title=record.product.title,
+        quantity=quantity,
+        num_allocated=quantity,
+        unit_price_incl_tax=UNIT_INCL,
+        unit_price_excl_tax=UNIT_EXCL,
+        line_price_incl_tax=UNIT_INCL * quantity,
+        line_price_excl_tax=UNIT_EXCL * quantity,
+        line_price_before_discounts_incl_tax=UNIT_INCL * quantity,
+        line_price_before_discounts_excl_tax=UNIT_EXCL * quantity,
+    )
+
+
+def _address():
+    country, _ = Country.objects.get_or_create(
+        iso_3166_1_a2="FR", defaults={"name": "France", "printable_name": "France"}
+    )
+    return ShippingAddress.objects.create(
+        first_name="Marie",
+        last_name="Lefèvre",
+        line1="3 rue aux Sieurs",
+        line4="Alençon",
+        postcode="61000",
+        country=country,
+    )

@@ -140,15 +140,16 @@ def test_cancelling_refunds_only_that_merchants_part_and_frees_its_stock(client,
     assert order_b.checkout.refunded_amount == Decimal("18.00")
 
 
-def test_a_cancellation_shows_its_refund_and_who_made_it_in_the_orders_history(client, paid_basket):
+def test_a_cancellation_shows_its_refund_and_who_made_it_on_the_order_page(client, paid_basket):
     _, beta, order_a, order_b, book = paid_basket
     merchant_user = beta.users.get()
     client.force_login(merchant_user)
     set_status(client, order_b, OrderStatus.CANCELLED)
 
-    history = client.get(f"/admin/commandes/history/{order_b.pk}/").content.decode()
+    history = client.get(f"/admin/commandes/edit/{order_b.pk}/").content.decode()
 
-    assert "Remboursé : 18,00 €" in history
+    assert "Remboursement : Commande annulée" in history
+    assert "18,00 €" in history
     assert "Statut : « Reçue » → « Annulée »" in history
     assert merchant_user.get_username() in history  # onboarded accounts have no name yet
 

@@ -98,6 +98,7 @@ def b_urls(shop_b, order_b, image_b) -> list[str]:
         # the order's invoice (and the credit note URL with the same id)
         f"/admin/factures/invoice/{shop_b_invoice(shop_b).pk}/pdf/",
         f"/admin/factures/credit_note/{shop_b_invoice(shop_b).pk}/pdf/",
+        f"/admin/commandes/reduce/{order_b.pk}/{order_b.lines.get().pk}/",
         # the shop page
         f"/admin/pages/{page.pk}/edit/",
         f"/admin/pages/{page.pk}/delete/",
@@ -148,6 +149,8 @@ def snapshot(shop_b, order_b, image_b) -> tuple:
         shop_b.name,
         shop_b.is_active,
         order_b.status,
+        order_b.total_incl_tax,
+        [line.quantity for line in order_b.lines.all()],
         page.title,
         page.live,
         image_b.title,
@@ -180,6 +183,10 @@ def test_merchant_a_cannot_reach_merchant_b_anywhere(client, two_shops, method):
         "price_incl_tax": "0,01",
         "vat_rate": "20",
         "stock": "0",
+        "quantity": "0",
+        "reason": "broken",
+        "seen_quantity": "1",
+        "confirm": "1",
     }
 
     for url in b_urls(shop_b, order_b, image_b):

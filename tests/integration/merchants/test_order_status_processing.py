@@ -2,13 +2,12 @@
 
 import pytest
 from oscar.apps.order.signals import order_status_changed
-from oscar.test.factories import OrderFactory, OrderLineFactory
 
 from commerce.order.models import FulfilmentMode
 from commerce.order.selectors import order_status_history
 from commerce.order.statuses import OrderStatus
 from merchants.services.orders import OrderStatusRefused, merchant_order_set_status
-from tests.factories import MerchantStockRecordFactory
+from tests.factories import MerchantStockRecordFactory, shop_order_place
 
 pytestmark = pytest.mark.django_db
 
@@ -21,23 +20,8 @@ def shop(onboard):
 @pytest.fixture
 def order_of(shop):
     def make(*, status, mode=FulfilmentMode.CLICK_COLLECT, quantity=2):
-        """An order placed as checkout places it: the line holds its allocation."""
         record = MerchantStockRecordFactory(merchant=shop, num_in_stock=10)
-        record.allocate(quantity)
-        order = OrderFactory(number=f"OR-{record.pk}", status=status)
-        order.fulfilment_mode = mode
-        order.save()
-        OrderLineFactory(
-            order=order,
-            partner=shop.partner,
-            stockrecord=record,
-            partner_sku=record.partner_sku,
-            product=record.product,
-            quantity=quantity,
-            num_allocated=quantity,
-        )
-        order.status_changes.all().delete()  # the factory's own, not a merchant's change
-        return order
+        return shop_order_place(shop, record, status=status, mode=mode, quantity=quantity)
 
     return make
 
