@@ -148,9 +148,11 @@ def start_apps(stack: Stack, ports: dict, env: dict, app_env: dict) -> dict:
     return apps
 
 
-def seed_and_configure(env: dict, *, products: int, merchants: int) -> None:
+def seed_and_configure(env: dict, var: Path, *, products: int, merchants: int) -> None:
     manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
+    if not (var / "static" / "staticfiles.json").exists():
+        # Compressing every file takes minutes on a busy machine: once per checkout.
+        manage(env, "collectstatic", "--noinput", "-v", "0")
     os.environ.update(env)
     import django
 
@@ -310,7 +312,7 @@ def run(args, stack: Stack, ports: dict, env: dict, app_env: dict, var: Path) ->
 
     phases = set(args.phases.split(","))
     services = start_services(stack, ports, env, var)
-    seed_and_configure(env, products=args.products, merchants=args.merchants)
+    seed_and_configure(env, var, products=args.products, merchants=args.merchants)
     apps = start_apps(stack, ports, env, app_env)
     hosts = [f"http://127.0.0.1:{ports[k]}" for k in ("app_a", "app_b")]
     shop = bench_shop()

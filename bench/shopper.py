@@ -145,7 +145,10 @@ class Shopper:
             )
             location = back.headers.get("Location", "")
             if "/commande/confirmation/" in location:
-                return ORDERED
+                # Refunded in full when the stock went to others meanwhile: the page says so
+                # and lists no order.
+                page = self.call("GET", location, "achat: confirmation")
+                return ORDERED if "data-order" in page.text else REFUNDED
             if "/boutique/basket/" in location:
                 return REFUNDED
             if back.status_code == 302:
