@@ -53,6 +53,14 @@ class TolerantRedisCache(RedisCache):
             self._unreachable("add", error)
             return False
 
+    def has_key(self, key, version=None):
+        # cached_db sessions ask it for every new session key (``key in cache``).
+        try:
+            return super().has_key(key, version)
+        except UNREACHABLE as error:
+            self._unreachable("has_key", error)
+            return False
+
     def incr(self, key, delta=1, version=None):
         try:
             return super().incr(key, delta, version)

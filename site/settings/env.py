@@ -142,7 +142,7 @@ def media_storage_from_url(url: str | None) -> dict:
         options["region_name"] = query["region"]
     if "custom_domain" in query:
         options["custom_domain"] = query["custom_domain"]
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return {"BACKEND": "orne_site.media_storage.MediaS3Storage", "OPTIONS": options}
 
 
 def cache_from_url(url: str | None) -> dict:

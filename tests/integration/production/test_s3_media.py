@@ -51,3 +51,20 @@ def test_a_wagtail_image_is_written_to_and_read_back_from_the_bucket(s3_media):
     listed = s3_media.list_objects_v2(Bucket=BUCKET, Prefix="media/")["Contents"]
     assert f"media/{rendition.file.name}" in {entry["Key"] for entry in listed}
     assert rendition.url.startswith("http://127.0.0.1:")  # served by the bucket, not /media/
+
+
+def test_the_storage_sorl_thumbnail_creates_from_the_class_path_writes_to_the_bucket(
+    s3_media, settings
+):
+    # sorl-thumbnail (Oscar's product thumbnails) builds its storage from the backend's
+    # class path with no arguments, at start-up and for each thumbnail read from its cache.
+    from django.core.files.base import ContentFile
+    from sorl.thumbnail.images import get_or_create_storage
+
+    storage = get_or_create_storage(settings.STORAGES["default"]["BACKEND"])
+    name = storage.save("cache/camembert.jpg", ContentFile(_jpeg()))
+
+    stored = s3_media.get_object(Bucket=BUCKET, Key=f"media/{name}")
+    assert stored["Body"].read() == _jpeg()
+    assert storage.exists(name)
+    assert storage.url(name).startswith("http://127.0.0.1:")
