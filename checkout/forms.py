@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Commune
+from merchants.templatetags.back_office import slot_text
 from merchants.validators import validate_french_phone
 
 
@@ -73,6 +73,14 @@ class CheckoutForm(forms.Form):
         error_messages={"required": _("Indiquez un numéro de téléphone pour la boutique.")},
     )
 
+    # Accepted anew at each purchase (checkout.drafts never keeps it); the page links the terms.
+    accept_terms = forms.BooleanField(
+        label=_("J'accepte les conditions générales de vente"),
+        error_messages={
+            "required": _("Acceptez les conditions générales de vente pour continuer.")
+        },
+    )
+
     ADDRESS_FIELDS = ("first_name", "last_name", "line1", "postcode", "city")
 
     def __init__(self, *args, groups, options, commune: Commune | None = None, **kwargs):
@@ -96,7 +104,7 @@ class CheckoutForm(forms.Form):
                 label=_("Créneau de retrait"),
                 choices=[("", "—")]
                 + [
-                    (slot.key, date_format(slot.starts_at, "l j F, H\\hi"))
+                    (slot.key, slot_text(slot.starts_at, slot.ends_at))
                     for slot in option.pickup_slots
                 ],
                 required=False,

@@ -84,6 +84,7 @@ def fill_basket_and_choose(page, base, two_shops):
     page.fill("input[name=line1]", "3 rue aux Sieurs")
     page.fill("input[name=postcode]", "61000")
     page.fill("input[name=city]", "Alençon")
+    page.check("input[name=accept_terms]")
     page.click("text=Voir le récapitulatif")
     page.wait_for_url("**/commande/paiement/")
     assert "28,70" in page.locator("[data-total]").inner_text()

@@ -148,7 +148,7 @@ def test_a_cancellation_shows_its_refund_and_who_made_it_in_the_orders_history(c
 
     history = client.get(f"/admin/commandes/history/{order_b.pk}/").content.decode()
 
-    assert "Remboursé : 18,00 €" in history
+    assert "Remboursé : 18,00\u202f€" in history
     assert "Statut : « Reçue » → « Annulée »" in history
     assert merchant_user.get_username() in history  # onboarded accounts have no name yet
 
