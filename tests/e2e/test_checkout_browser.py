@@ -235,7 +235,7 @@ def test_on_a_phone_the_basket_steppers_add_and_remove_one(live_server, phone_pa
     page.goto(live_server.url + camembert.product.get_absolute_url())
     page.click("#add_to_basket_form button[type=submit]")
     page.goto(f"{live_server.url}/boutique/basket/")
-    field = page.get_by_label("Quantité de Camembert")
+    field = page.get_by_role("spinbutton", name="Quantité de Camembert", exact=True)
     # The enhancement hides "Mettre à jour": a typed quantity is sent on change.
     assert not page.locator("[data-stepper-update]").is_visible()
 
@@ -246,7 +246,10 @@ def test_on_a_phone_the_basket_steppers_add_and_remove_one(live_server, phone_pa
 
     page.get_by_role("button", name="Diminuer la quantité de Camembert").click()
     page.wait_for_load_state()
-    assert page.get_by_label("Quantité de Camembert").input_value() == "1"
+    assert (
+        page.get_by_role("spinbutton", name="Quantité de Camembert", exact=True).input_value()
+        == "1"
+    )
 
     field.fill("99")
     field.dispatch_event("change")
