@@ -8,7 +8,8 @@
     var update = cell.querySelector("[data-stepper-update]");
     if (update) update.hidden = true;
     field.addEventListener("change", function () {
-      if (field.value !== "" && field.checkValidity()) form.requestSubmit();
+      // Above the stock too: the server lowers it and says so in French.
+      if (field.value !== "") form.requestSubmit();
     });
   });
 })();
