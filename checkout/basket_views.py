@@ -39,7 +39,12 @@ def basket_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def basket_line_update(request: HttpRequest, line_id: int) -> HttpResponse:
     basket = request.basket
-    if basket.id is None or not basket.lines.filter(pk=line_id).exists():
+    line = (
+        None
+        if basket.id is None
+        else basket.lines.select_related("product").filter(pk=line_id).first()
+    )
+    if line is None:
         return redirect("basket:summary")
     try:
         wanted = int(request.POST.get("quantity", "0"))
@@ -48,10 +53,13 @@ def basket_line_update(request: HttpRequest, line_id: int) -> HttpResponse:
     if request.POST.get("remove"):
         wanted = 0
     kept = basket_line_set_quantity(basket=basket, line_id=line_id, quantity=wanted)
+    title = line.product.get_title()
     if kept == 0:
-        messages.info(request, _("L'article a été retiré de votre panier."))
+        messages.info(request, _("« %(title)s » a été retiré de votre panier.") % {"title": title})
     elif kept < wanted:
         messages.warning(
-            request, _("Il n'en reste que %(count)s : quantité ajustée.") % {"count": kept}
+            request,
+            _("« %(title)s » : il n'en reste que %(count)s, quantité ajustée.")
+            % {"title": title, "count": kept},
         )
     return redirect("basket:summary")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Commune
+from merchants.templatetags.back_office import slot_text
 from merchants.validators import validate_french_phone, validate_siren, validate_vat_number
 
 
@@ -91,6 +91,14 @@ class CheckoutForm(forms.Form):
         help_text=_("Si elle diffère de l'adresse de livraison, ou pour un retrait."),
     )
 
+    # Accepted anew at each purchase (checkout.drafts never keeps it); the page links the terms.
+    accept_terms = forms.BooleanField(
+        label=_("J'accepte les conditions générales de vente"),
+        error_messages={
+            "required": _("Acceptez les conditions générales de vente pour continuer.")
+        },
+    )
+
     ADDRESS_FIELDS = ("first_name", "last_name", "line1", "postcode", "city")
     INVOICE_FIELDS = ("company", "siren", "vat_number", "billing_address")
 
@@ -115,7 +123,7 @@ class CheckoutForm(forms.Form):
                 label=_("Créneau de retrait"),
                 choices=[("", "—")]
                 + [
-                    (slot.key, date_format(slot.starts_at, "l j F, H\\hi"))
+                    (slot.key, slot_text(slot.starts_at, slot.ends_at))
                     for slot in option.pickup_slots
                 ],
                 required=False,

@@ -35,6 +35,11 @@ class GroupLine:
     def is_short(self) -> bool:
         return self.available is not None and self.available < self.quantity
 
+    @property
+    def at_stock_limit(self) -> bool:
+        """One more would be more than the shop has (the basket's + is then disabled)."""
+        return self.available is not None and self.quantity >= self.available
+
 
 @dataclass(frozen=True)
 class MerchantGroup:

@@ -12,12 +12,15 @@ import json
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import translate_url
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from checkout import conf
+from checkout.drafts import checkout_draft, checkout_draft_clear, checkout_draft_save
 from checkout.follow import (
     checkout_follow_path,
     checkout_followed_orders,
@@ -37,6 +40,7 @@ from commerce.payment.services import (
     checkout_payment_start,
     payment_succeeded,
 )
+from commerce.prices import price_text
 from merchants.invoicing.downloads import document_pdf_response
 from merchants.invoicing.selectors import document_for_checkout, documents_for_checkout
 from merchants.models import Commune
@@ -66,8 +70,18 @@ def _prepared_here(request: HttpRequest) -> Checkout | None:
     return Checkout.objects.filter(pk=pk).first() if pk else None
 
 
+def _terms_of_sale_url() -> str:
+    path = conf.terms_of_sale_url()
+    return translate_url(path, get_language()) if path else ""
+
+
+# Never cached: the browser's back button asks again, and the page comes back filled in
+# from the draft rather than as the browser first saw it (empty).
+@never_cache
 @require_http_methods(["GET", "POST"])
 def checkout_start(request: HttpRequest) -> HttpResponse:
+    """The choices page. Steps: the commune (GET), then one post with every choice; what
+    was typed is kept (checkout.drafts) so that coming back shows it again."""
     now = timezone.now()
     commune = _commune(request)
     groups = basket_groups_by_merchant(basket=request.basket)
@@ -81,9 +95,12 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
         for g in groups
     }
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
+    initial.update(checkout_draft(session=request.session))
     form = CheckoutForm(
         request.POST or None, groups=groups, options=options, commune=commune, initial=initial
     )
+    if request.method == "POST":
+        checkout_draft_save(session=request.session, form=form)
     if request.method == "POST" and form.is_valid():
         try:
             checkout = checkout_prepare(
@@ -123,6 +140,7 @@ def checkout_start(request: HttpRequest) -> HttpResponse:
             "commune": commune,
             "commune_form": CommuneForm(initial={"commune": commune}),
             "mode_delivery": FulfilmentMode.DELIVERY.value,
+            "terms_of_sale_url": _terms_of_sale_url(),
         },
     )
 
@@ -137,15 +155,18 @@ def checkout_payment(request: HttpRequest) -> HttpResponse:
             return redirect("orne_checkout:return")
         return redirect("orne_checkout:start")
     intent = checkout_payment_start(checkout=checkout)
+    plan = CheckoutPlan.from_json(checkout.plan)
     return render(
         request,
         "checkout/payment.html",
         {
             "checkout": checkout,
-            "summary": checkout_summary(plan=CheckoutPlan.from_json(checkout.plan)),
+            "plan": plan,
+            "summary": checkout_summary(plan=plan),
             "client_secret": intent.client_secret,
             "stripe_publishable_key": conf.stripe_publishable_key(),
             "stripe_js_url": conf.stripe_js_url(),
+            "terms_of_sale_url": _terms_of_sale_url(),
         },
     )
 
@@ -191,16 +212,17 @@ def checkout_return(request: HttpRequest) -> HttpResponse:
         messages.error(
             request,
             _(
-                "Votre commande n'a pas pu être enregistrée : le paiement de %(amount)s € "
+                "Votre commande n'a pas pu être enregistrée : le paiement de %(amount)s "
                 "vous est intégralement remboursé. Votre panier est conservé, réessayez."
             )
-            % {"amount": number_format(result.checkout.refunded_amount, 2)},
+            % {"amount": price_text(result.checkout.refunded_amount)},
         )
         return redirect("basket:summary")
     paid = set(request.session.get(SESSION_PAID, []))
     paid.add(result.checkout.number)
     request.session[SESSION_PAID] = sorted(paid)
     request.session.pop(SESSION_CHECKOUT, None)
+    checkout_draft_clear(session=request.session)
     return redirect("orne_checkout:confirmation", number=result.checkout.number)
 
 

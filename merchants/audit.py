@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
+from commerce.prices import price_text
+
 ORDER_STATUS_CHANGED = "orne.order.status"
 STOCK_CHANGED = "orne.product.stock"
 ORDER_REFUNDED = "orne.order.refund"
@@ -41,8 +43,8 @@ class OrderRefundFormatter(LogFormatter):
     label = _("Remboursement")
 
     def format_message(self, log_entry):
-        return gettext("Remboursé : %(amount)s €") % {
-            "amount": str(log_entry.data.get("amount", "")).replace(".", ",")
+        return gettext("Remboursé : %(amount)s") % {
+            "amount": price_text(log_entry.data.get("amount"))
         }
 
 

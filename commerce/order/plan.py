@@ -74,6 +74,15 @@ class CheckoutPlan:
     currency: str = "EUR"
 
     @property
+    def subtotal_incl_tax(self) -> Decimal:
+        """The articles of every shop, without delivery (the recap's first line)."""
+        return sum((group.subtotal_incl_tax for group in self.groups), Decimal("0.00"))
+
+    @property
+    def shipping_incl_tax(self) -> Decimal:
+        return sum((group.shipping_incl_tax for group in self.groups), Decimal("0.00"))
+
+    @property
     def total_incl_tax(self) -> Decimal:
         return sum((group.total_incl_tax for group in self.groups), Decimal("0.00"))
 

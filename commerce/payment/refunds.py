@@ -17,7 +17,6 @@ from decimal import Decimal
 import stripe
 from django.db import transaction
 from django.db.models import Sum
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from commerce.order.locks import checkout_lock
@@ -27,6 +26,7 @@ from commerce.payment.gateway import amount_in_cents, stripe_client
 from commerce.payment.models import Refund
 from commerce.payment.payouts import payout_settle_after_commit
 from commerce.payment.signals import order_refunded
+from commerce.prices import price_text
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal("0.00")
@@ -100,8 +100,8 @@ def order_refund_partial(*, order, amount: Decimal, by=None, line_reduction=None
             left += line_reduction.amount_incl_tax
         if amount > left:
             raise RefundRefused(
-                _("Il ne reste que %(left)s € à rembourser sur cette commande.")
-                % {"left": number_format(left, 2)}
+                _("Il ne reste que %(left)s à rembourser sur cette commande.")
+                % {"left": price_text(left)}
             )
         refund = Refund.objects.create(
             checkout=locked,
@@ -137,12 +137,12 @@ def checkout_refund_in_full(*, checkout_id: int, kind: str, paid_cents: int, rea
         staff_alert(
             subject=_("Paiement %(number)s remboursé automatiquement") % {"number": locked.number},
             message=_(
-                "Le paiement %(intent)s (%(amount)s €) du panier %(number)s a été "
+                "Le paiement %(intent)s (%(amount)s) du panier %(number)s a été "
                 "remboursé en entier sans commande : %(reason)s"
             )
             % {
                 "intent": locked.payment_intent_id,
-                "amount": number_format(amount, 2),
+                "amount": price_text(amount),
                 "number": locked.number,
                 "reason": reason,
             },

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 import stripe
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from commerce.order.locks import checkout_lock
@@ -46,6 +45,7 @@ from commerce.payment.refunds import (  # noqa: F401  (order_refund: merchants' 
     checkout_refund_outstanding,
     order_refund,
 )
+from commerce.prices import price_text
 
 logger = logging.getLogger(__name__)
 # Before these, the card is not submitted yet and the checkout's content may still change.
@@ -308,8 +308,8 @@ def _missing_stock_refund(*, checkout: Checkout) -> None:
         # page) asks again with the same key. Staff know it is owed meanwhile.
         staff_alert(
             subject=_("Remboursement en attente pour %(number)s") % {"number": checkout.number},
-            message=_("Stripe a refusé le remboursement de %(amount)s € : %(error)s")
-            % {"amount": number_format(checkout.refund_due, 2), "error": error},
+            message=_("Stripe a refusé le remboursement de %(amount)s : %(error)s")
+            % {"amount": price_text(checkout.refund_due), "error": error},
         )
 
 

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 import stripe
 from django.db import IntegrityError, transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from commerce.order.models import Checkout
@@ -25,6 +24,7 @@ from commerce.payment.gateway import stripe_client
 from commerce.payment.models import Dispute, StripeEvent
 from commerce.payment.refunds import checkout_refund_from_stripe_record
 from commerce.payment.services import payment_succeeded
+from commerce.prices import price_text
 
 
 def stripe_event_handle(*, event: stripe.Event) -> bool:
@@ -100,11 +100,11 @@ def _dispute_created(*, checkout: Checkout, obj: dict) -> None:
         staff_alert(
             subject=_("Litige bancaire sur le paiement %(number)s") % {"number": checkout.number},
             message=_(
-                "La banque du client conteste %(amount)s € (motif : %(reason)s) sur le "
+                "La banque du client conteste %(amount)s (motif : %(reason)s) sur le "
                 "paiement %(intent)s. Répondez dans le tableau de bord Stripe avant l'échéance."
             )
             % {
-                "amount": number_format(amount, 2),
+                "amount": price_text(amount),
                 "reason": dispute.reason or "?",
                 "intent": checkout.payment_intent_id,
             },

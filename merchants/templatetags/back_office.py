@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from django import template
 from django.utils import timezone, translation
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from commerce.payment.connect import requirement_label
+from commerce.prices import price_text
 
 register = template.Library()
 
@@ -75,7 +76,8 @@ def creneau(starts_at, ends_at):
 
 
 def money_text(value: Decimal | None) -> str:
-    return "—" if value is None else f"{number_format(value, 2, force_grouping=True)} €"
+    # The site's one price format (commerce.prices), so the back office agrees with the shop.
+    return price_text(value)
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from commerce.order.statuses import INITIAL_ORDER_STATUS, ORDER_STATUS_PIPELINE
+from commerce.prices import FRENCH_PRICE_PATTERN, CurrencyFormatByLanguage
 
 from .env import (
     cache_from_url,
@@ -275,10 +276,15 @@ WAGTAIL_LOCALIZE_MACHINE_TRANSLATOR = None
 OSCAR_SHOP_NAME = SITE_NAME
 OSCAR_SHOP_TAGLINE = _("Les commerces de l'Orne, en ligne")
 OSCAR_DEFAULT_CURRENCY = "EUR"
+# One price format per language through Oscar's `currency` filter (commerce/prices.py):
+# "6,10\u202f€" in French, Babel's "€6.10" in English.
+OSCAR_CURRENCY_FORMAT = CurrencyFormatByLanguage({"fr": {"format": FRENCH_PRICE_PATTERN}})
 OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Where the terms of sale accepted at checkout are read (a legal page of the site).
+CHECKOUT_TERMS_OF_SALE_URL = "/cgu-cgv/"
 # Reviews and stock alerts would collect names and e-mail addresses with neither moderation
 # nor a rate limit, and wishlists need an account no shopper has: all three are off (their
 # URLs answer 404, see orne_site.privacy.urls; the product page shows none of them).

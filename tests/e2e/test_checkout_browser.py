@@ -63,7 +63,7 @@ def two_shops(stripe_settings, webhook_to_live_server):
     return cheese, books, camembert, horla
 
 
-def fill_basket_and_choose(page, base, two_shops):
+def fill_basket_and_choose(page, base, two_shops, *, accept_terms=True):
     cheese, books, camembert, horla = two_shops
     for record in (camembert, horla):
         page.goto(base + record.product.get_absolute_url())
@@ -84,9 +84,13 @@ def fill_basket_and_choose(page, base, two_shops):
     page.fill("input[name=line1]", "3 rue aux Sieurs")
     page.fill("input[name=postcode]", "61000")
     page.fill("input[name=city]", "Alençon")
+    if not accept_terms:
+        page.click("text=Voir le récapitulatif")
+        return
+    page.check("input[name=accept_terms]")
     page.click("text=Voir le récapitulatif")
     page.wait_for_url("**/commande/paiement/")
-    assert "28,70" in page.locator("[data-total]").inner_text()
+    assert "28,70\u202f€" in page.locator("[data-total]").inner_text()
 
 
 def pay_with(page, number):
@@ -214,3 +218,76 @@ def test_on_a_phone_a_declined_card_then_a_good_one_pays_once(live_server, brows
     ] == [checkout.payment_intent_id]
     assert Order.objects.count() == 2
     context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_on_a_phone_the_basket_steppers_add_and_remove_one(live_server, phone_page, two_shops):
+    *_, camembert, _horla = two_shops
+    page = phone_page
+    page.goto(live_server.url + camembert.product.get_absolute_url())
+    page.click("#add_to_basket_form button[type=submit]")
+    page.goto(f"{live_server.url}/boutique/basket/")
+    field = page.get_by_role("spinbutton", name="Quantité de Camembert", exact=True)
+    # The enhancement hides "Mettre à jour": a typed quantity is sent on change.
+    assert not page.locator("[data-stepper-update]").is_visible()
+
+    page.get_by_role("button", name="Augmenter la quantité de Camembert").click()
+    page.wait_for_load_state()
+    assert field.input_value() == "2"
+    assert "12,40\u202f€" in page.inner_text("section.basket__shop")
+
+    page.get_by_role("button", name="Diminuer la quantité de Camembert").click()
+    page.wait_for_load_state()
+    assert (
+        page.get_by_role("spinbutton", name="Quantité de Camembert", exact=True).input_value()
+        == "1"
+    )
+
+
+def test_on_a_phone_going_back_and_forth_keeps_every_entry(live_server, phone_page, two_shops):
+    cheese, books, *_ = two_shops
+    page = phone_page
+    fill_basket_and_choose(page, live_server.url, two_shops)
+    payment_url = page.url
+
+    page.click("text=Modifier mes choix")
+    page.wait_for_url("**/commande/")
+    assert page.input_value("input[name=email]") == "marie@example.org"
+    assert page.input_value("input[name=phone]") == "02 33 12 34 56"
+    assert page.input_value("input[name=last_name]") == "Lefèvre"
+    assert page.input_value("input[name=line1]") == "3 rue aux Sieurs"
+    assert page.input_value("input[name=postcode]") == "61000"
+    assert page.is_checked(f"input[name=mode_{cheese.pk}][value=delivery]")
+    assert page.is_checked(f"input[name=mode_{books.pk}][value=click_collect]")
+    chosen = page.input_value(f"select[name=slot_{books.pk}]")
+    assert chosen != ""
+    assert page.input_value("select[name=commune]") == "61001"
+
+    # The terms are accepted again; then the browser's back button from the payment page.
+    page.check("input[name=accept_terms]")
+    page.click("text=Voir le récapitulatif")
+    page.wait_for_url(payment_url)
+    page.go_back()
+    page.wait_for_url("**/commande/")
+    assert page.input_value("input[name=city]") == "Alençon"
+    assert page.input_value(f"select[name=slot_{books.pk}]") == chosen
+
+
+def test_on_a_phone_the_terms_of_sale_must_be_accepted(live_server, phone_page, two_shops):
+    page = phone_page
+    fill_basket_and_choose(page, live_server.url, two_shops, accept_terms=False)
+
+    summary = page.locator(".error-summary")
+    summary.wait_for()
+    assert "Acceptez les conditions générales de vente" in summary.inner_text()
+    assert summary.get_by_role("link").first.get_attribute("href") == "#id_accept_terms"
+    assert page.input_value("input[name=line1]") == "3 rue aux Sieurs"
+    assert not Checkout.objects.exists()

@@ -62,7 +62,7 @@ def test_basket_shows_the_added_line_grouped_by_shop(pages):
     assert basket["status"] == 200
     assert 'data-shop="fromagerie-du-bocage-alencon"' in basket["html"]
     assert 'value="2"' in basket["html"]
-    assert "13,00 €" in basket["html"]
+    assert "13,00\xa0€" in basket["html"]
     # The title names the project (WAGTAIL_SITE_NAME) without a site context processor.
     assert "<title>Votre panier · Bourg-sur-Test</title>" in basket["html"]
 

@@ -89,7 +89,7 @@ def test_product_page_shows_price_including_vat_in_french_format(client):
     response = client.get(record.product.get_absolute_url())
 
     assert response.status_code == 200
-    assert "12,90\xa0€" in response.content.decode()
+    assert "12,90\u202f€" in response.content.decode()
 
 
 def test_oscar_search_leads_to_the_product_search_with_the_words(client):

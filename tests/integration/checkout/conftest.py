@@ -132,6 +132,7 @@ def checkout_page(client, shopper, two_shop_basket):
         {
             "email": "marie@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,

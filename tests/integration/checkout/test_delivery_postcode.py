@@ -20,6 +20,7 @@ def post_choices(client, shopper, two_shop_basket, **address):
         {
             "email": "marie@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,

@@ -149,7 +149,7 @@ def test_a_cancellation_shows_its_refund_and_who_made_it_on_the_order_page(clien
     history = client.get(f"/admin/commandes/edit/{order_b.pk}/").content.decode()
 
     assert "Remboursement : Commande annulée" in history
-    assert "18,00 €" in history
+    assert "18,00\u202f€" in history
     assert "Statut : « Reçue » → « Annulée »" in history
     assert merchant_user.get_username() in history  # onboarded accounts have no name yet
 

@@ -36,7 +36,7 @@ def test_the_basket_page_groups_lines_by_shop_with_subtotals(client, make_shop, 
         "Fromagerie Hébert",
         "Librairie du Passage",
     ]
-    assert "Sous-total" in html and "12,40 €" in html and "30,40 €" in html
+    assert "Sous-total" in html and "12,40\u202f€" in html and "30,40\u202f€" in html
 
 
 def test_the_basket_page_costs_the_same_queries_for_3_shops_of_5_lines(client, make_shop, article):
@@ -61,7 +61,7 @@ def test_a_quantity_above_the_stock_is_lowered_with_a_french_message(client, mak
     )
     line.refresh_from_db()
     assert line.quantity == 3
-    assert "Il n'en reste que 3" in unescape(response.content.decode())
+    assert "il n'en reste que 3, quantité ajustée" in unescape(response.content.decode())
 
 
 def test_the_address_is_asked_only_when_a_shop_delivers(
@@ -76,6 +76,7 @@ def test_the_address_is_asked_only_when_a_shop_delivers(
         {
             "email": "invite@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
         },
@@ -106,6 +107,7 @@ def test_the_phone_is_required_and_checked_in_french(client, make_shop, article,
         {
             "email": "invite@example.org",
             "phone": phone,
+            "accept_terms": "on",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
         },
@@ -127,6 +129,7 @@ def test_the_phone_and_name_are_kept_on_the_checkout_for_a_pickup_too(
         {
             "email": "invite@example.org",
             "phone": "+33 2 33 12 34 56",
+            "accept_terms": "on",
             "first_name": "Marie",
             "last_name": "Lefèvre",
             f"mode_{books.pk}": "click_collect",
@@ -145,7 +148,12 @@ def test_delivery_without_an_address_is_refused_in_french(client, make_shop, art
     client.get(reverse("orne_checkout:start"), {"commune": home.insee_code})
     response = client.post(
         reverse("orne_checkout:start"),
-        {"email": "invite@example.org", "phone": "0233123456", f"mode_{cheese.pk}": "delivery"},
+        {
+            "email": "invite@example.org",
+            "phone": "0233123456",
+            "accept_terms": "on",
+            f"mode_{cheese.pk}": "delivery",
+        },
     )
     assert response.status_code == 200
     assert "Nécessaire pour la livraison." in response.content.decode()
@@ -167,6 +175,7 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
         {
             "email": "invite@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
@@ -195,6 +204,8 @@ def test_a_guest_pays_and_every_party_gets_its_own_email(
     assert "Camembert" in cheese_mail and "Le Horla" not in cheese_mail
     books_mail = by_recipient[("librairie@example.org",)].body
     assert "Le Horla" in books_mail and "Camembert" not in books_mail
+    # Prices in the e-mails are written as on the pages.
+    assert "Payé : 34,90\u202f€" in summary and "Total : 16,90\u202f€" in cheese_mail
 
 
 def test_the_basket_page_is_translated_under_en(client):
@@ -208,3 +219,36 @@ def test_oscars_own_checkout_cannot_place_an_unpaid_order(client, make_shop, art
     response = client.post(path, {"action": "place_order"})
     assert (response.status_code, response["Location"]) == (302, "/commande/")
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "unit", "subtotal"),
+    [("", "6,20\u202f€", "12,40\u202f€"), ("/en", "€6.20", "€12.40")],
+)
+def test_basket_prices_are_written_the_way_the_pages_language_writes_them(
+    client, make_shop, article, prefix, unit, subtotal
+):
+    add_to_basket(client, article(make_shop("Fromagerie"), price="6.20", title="Camembert"), 2)
+
+    html = client.get(f"{prefix}/boutique/basket/").content.decode()
+
+    assert unit in html and subtotal in html
+    assert " €" not in html and "6.20 €" not in html
+
+
+def test_the_basket_stepper_names_its_article_and_stops_at_the_stock(client, make_shop, article):
+    add_to_basket(client, article(make_shop("Librairie"), stock=2, title="Le Horla"), 2)
+    line = Basket.objects.get().lines.get()
+
+    html = unescape(client.get(reverse("basket:summary")).content.decode())
+
+    assert 'aria-label="Diminuer la quantité de Le Horla"' in html
+    plus = html[html.index('aria-label="Augmenter la quantité de Le Horla"') :]
+    assert plus[: plus.index(">")].endswith("disabled")
+    assert "Plus que 2 en stock : c'est le maximum." in html
+    # Without JavaScript, − posts the quantity it leads to.
+    minus_form = html[: html.index('aria-label="Diminuer la quantité de Le Horla"')]
+    assert minus_form[minus_form.rindex("<form") :].count('name="quantity" value="1"') == 1
+    client.post(reverse("basket-line-update", args=[line.pk]), {"quantity": 1})
+    line.refresh_from_db()
+    assert line.quantity == 1

@@ -124,7 +124,7 @@ def test_a_merchant_sees_only_its_own_payments(client, paid_three_shops):
 
     assert cheese_order.number in html
     assert book_order.number not in html
-    assert "12,40 €" in html
+    assert "12,40\u202f€" in html
     assert "None" not in html and "True" not in html
 
 

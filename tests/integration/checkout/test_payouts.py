@@ -190,7 +190,7 @@ def test_a_partial_refund_beyond_what_is_left_is_refused_in_french(paid_three_sh
     order = shops[2][1]
     order_refund_partial(order=order, amount=Decimal("7.00"))
 
-    with pytest.raises(RefundRefused, match="Il ne reste que 0,15 €"):
+    with pytest.raises(RefundRefused, match="Il ne reste que 0,15\u202f€"):
         order_refund_partial(order=order, amount=Decimal("0.20"))
 
 

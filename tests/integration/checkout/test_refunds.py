@@ -137,6 +137,7 @@ def test_a_basket_changed_before_paying_is_charged_and_placed_at_its_new_amount(
         {
             "email": "marie@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "click_collect",
             f"slot_{cheese.pk}": page.context["form"].fields[f"slot_{cheese.pk}"].choices[1][0],
             f"mode_{books.pk}": "click_collect",

@@ -95,6 +95,7 @@ def test_a_price_or_amount_forged_in_the_post_changes_nothing(client, shopper, t
         {
             "email": "marie@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": slot,
@@ -190,6 +191,7 @@ def test_a_paid_checkout_cannot_be_changed_before_its_orders_are_placed(
         {
             "email": "autre@example.org",
             "phone": "02 33 12 34 56",
+            "accept_terms": "on",
             f"mode_{cheese.pk}": "delivery",
             f"mode_{books.pk}": "click_collect",
             f"slot_{books.pk}": other_slot,

@@ -114,7 +114,7 @@ def test_a_dispute_is_recorded_on_the_checkout_and_staff_are_told(
         "fraudulent",
     )
     alerts = [m for m in mail.outbox if "tresorerie@example.org" in m.to]
-    assert len(alerts) == 1 and "34,90 €" in alerts[0].body
+    assert len(alerts) == 1 and "34,90\u202f€" in alerts[0].body
 
 
 def test_the_return_page_shows_the_confirmation_when_the_webhook_placed_the_orders_first(

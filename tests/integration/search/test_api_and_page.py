@@ -107,7 +107,7 @@ def test_results_page_is_french_and_accessible(client, cheeses, search_backend):
     assert 'role="status"' in html and "1 article trouvé" in html
     assert "<legend>Commune de la boutique</legend>" in html
     assert '<label for="recherche-q">' in html
-    assert "Camembert de Normandie" in html and "4,80 €" in html
+    assert "Camembert de Normandie" in html and "4,80\u202f€" in html
 
 
 def test_search_box_of_every_page_leads_to_the_results_page(client):
