@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from checkout.plans import FulfilmentChoice
 from commerce.order.fulfilment import FulfilmentMode
+from merchants.communes import alphabetical_key
 from merchants.models import Commune
 from merchants.templatetags.back_office import slot_text
 from merchants.validators import validate_french_phone, validate_siren, validate_vat_number
-
-
-def _alphabetical_key(name: str) -> str:
-    # "Écouché" among the E, not after "Vrigny" as a code-point sort puts it.
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 class _AlphabeticalIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for commune in sorted(self.queryset, key=lambda c: _alphabetical_key(c.name)):
+        for commune in sorted(self.queryset, key=lambda c: alphabetical_key(c.name)):
             yield self.choice(commune)
 
 
