@@ -1,0 +1,152 @@
+"""Facet counts of the database backend: a few grouped queries over the matching products.
+
+Commune, intercommunality, shop and mode are properties of the shop, price and stock of
+the product's one stock record: a single GROUP BY shop over the matching products, with a
+conditional count per price bucket and for free stock, answers all of them, the shops'
+names and flags read afterwards (a few hundred rows). Categories are one GROUP BY per
+depth of the tree (a product counts once under each ancestor, as the engines' documents
+list the whole chain). Like the engines, a facet is counted with every filter but its own,
+so a chosen filter adds its own grouped query; the number of queries never grows with the
+number of results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Substr
+from oscar.core.loading import get_model
+
+from commerce.order.fulfilment import FulfilmentMode
+from commerce.partner.stock import free_stock_q
+from merchants.models import Merchant
+from search.documents import facet_value
+from search.facets import in_stock_facet, labelled_facet, price_facet
+from search.query import PRICE_RANGES, FacetValue, ProductQuery
+
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+MERCHANT = "stockrecords__partner__merchant"
+PRICE = "stockrecords__price_incl_tax"
+# Counted from the per-shop query; each is skipped by (counted without) its own filter.
+SHOP_LEVEL = ("commune", "intercommunality", "merchant", "mode", "price", "in_stock")
+MODE_FLAGS = {
+    FulfilmentMode.DELIVERY.value: "offers_delivery",
+    FulfilmentMode.CLICK_COLLECT.value: "offers_click_collect",
+}
+
+# The products matching the query with every filter but the one named ("": all of them).
+ProductSet = Callable[[str], QuerySet]
+
+
+def price_q(low, high) -> Q:
+    q = Q()
+    if low is not None:
+        q &= Q(**{f"{PRICE}__gte": low})
+    if high is not None:
+        q &= Q(**{f"{PRICE}__lte": high})
+    return q
+
+
+def database_facets(
+    *, product_set: ProductSet, active: set[str], query: ProductQuery
+) -> tuple[dict[str, list[FacetValue]], int]:
+    """(facets, number of matching products) in 3 queries, one more per chosen filter."""
+    groups: dict[str, list[str]] = {"": []}
+    for facet in SHOP_LEVEL:
+        groups.setdefault(facet if facet in active else "", []).append(facet)
+    per_group = {skip: _per_shop(product_set(skip)) for skip in groups}
+    shops = _shops({pk for rows in per_group.values() for pk in rows})
+    facets: dict[str, list[FacetValue]] = {}
+    for skip, names in groups.items():
+        for name in names:
+            facets[name] = _shop_level_facet(name, per_group[skip], shops, query)
+    skip = "category" if "category" in active else ""
+    categories = _category_counts(product_set(skip))
+    facets["category"] = labelled_facet("category", categories, query)
+    total = sum(counts["n"] for counts in per_group[""].values())
+    return facets, total
+
+
+def _per_shop(products: QuerySet) -> dict[int, dict[str, int]]:
+    """Shop id -> its matching products: in all ("n"), per price bucket, with free stock."""
+    # The conditions on the stock record are counts' filters, not filter(): they read the
+    # stock record the grouping joined, as the engine's one document per product does.
+    buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
+    counts = {name: Count("pk", distinct=True, filter=q) for name, q in buckets.items()}
+    rows = (
+        products.order_by()
+        .values(MERCHANT)
+        .annotate(
+            n=Count("pk", distinct=True),
+            in_stock=Count("pk", distinct=True, filter=free_stock_q(prefix="stockrecords__")),
+            **counts,
+        )
+    )
+    return {row.pop(MERCHANT): row for row in rows}
+
+
+def _shops(ids: set[int]) -> dict[int, dict]:
+    fields = (
+        "slug",
+        "name",
+        "commune__insee_code",
+        "commune__name",
+        "commune__intercommunality__code",
+        "commune__intercommunality__name",
+        *MODE_FLAGS.values(),
+    )
+    return {row["pk"]: row for row in Merchant.objects.filter(pk__in=ids).values("pk", *fields)}
+
+
+def _shop_level_facet(name, rows, shops, query: ProductQuery) -> list[FacetValue]:
+    if name == "price":
+        keys = [key for key, _low, _high in PRICE_RANGES]
+        return price_facet({k: sum(r[f"price_{k}"] for r in rows.values()) for k in keys}, query)
+    if name == "in_stock":
+        return in_stock_facet(sum(r["in_stock"] for r in rows.values()), query)
+    if name == "mode":
+        counts = [
+            (mode, sum(r["n"] for pk, r in rows.items() if shops[pk][flag]))
+            for mode, flag in MODE_FLAGS.items()
+        ]
+        return labelled_facet("mode", counts, query)
+    key, label = {
+        "commune": ("commune__insee_code", "commune__name"),
+        "intercommunality": ("commune__intercommunality__code", "commune__intercommunality__name"),
+        "merchant": ("slug", "name"),
+    }[name]
+    totals: dict[str, int] = {}
+    for pk, row in rows.items():
+        shop = shops[pk]
+        if shop[key]:  # a commune outside any intercommunality has no value there
+            value = facet_value(shop[key], shop[label])
+            totals[value] = totals.get(value, 0) + row["n"]
+    return labelled_facet(name, totals.items(), query)
+
+
+def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
+    """Products per category, each counted under its categories and all their ancestors."""
+    step = Category.steplen
+    by_path = {path: (slug, name) for path, slug, name in _categories()}
+    depths = sorted({len(path) // step for path in by_path})
+    links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
+    per_depth = [
+        links.filter(category__depth__gte=depth)
+        .annotate(prefix=Substr("category__path", 1, depth * step))
+        .values("prefix")
+        .annotate(n=Count("product_id", distinct=True))
+        .values_list("prefix", "n")
+        .order_by()
+        for depth in depths
+    ]
+    if not per_depth:
+        return []
+    rows = per_depth[0].union(*per_depth[1:], all=True) if len(per_depth) > 1 else per_depth[0]
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+
+
+def _categories() -> list[tuple[str, str, str]]:
+    # Not cached: a category renamed in another process shows in the next facet.
+    return list(Category.objects.values_list("path", "slug", "name"))
