@@ -2,8 +2,8 @@
 
 Commune, intercommunality, shop and mode are properties of the shop, price and stock of
 the product's one stock record: a single GROUP BY shop over the matching products, with a
-conditional count per price bucket and for free stock, answers all of them, the shops'
-names and flags read afterwards (a few hundred rows). Categories are one GROUP BY per
+conditional count per price bucket and for free stock, answers all of them (the shop's
+names and flags are grouped with it). Categories are one GROUP BY per
 depth of the tree (a product counts once under each ancestor, as the engines' documents
 list the whole chain). Like the engines, a facet is counted with every filter but its own,
 so a chosen filter adds its own grouped query; the number of queries never grows with the
@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
-from merchants.models import Merchant
 from search.documents import facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.query import PRICE_RANGES, FacetValue, ProductQuery
@@ -57,72 +56,70 @@ def database_facets(
     for facet in SHOP_LEVEL:
         groups.setdefault(facet if facet in active else "", []).append(facet)
     per_group = {skip: _per_shop(product_set(skip)) for skip in groups}
-    shops = _shops({pk for rows in per_group.values() for pk in rows})
     facets: dict[str, list[FacetValue]] = {}
     for skip, names in groups.items():
         for name in names:
-            facets[name] = _shop_level_facet(name, per_group[skip], shops, query)
+            facets[name] = _shop_level_facet(name, per_group[skip], query)
     skip = "category" if "category" in active else ""
     categories = _category_counts(product_set(skip))
     facets["category"] = labelled_facet("category", categories, query)
-    total = sum(counts["n"] for counts in per_group[""].values())
+    total = sum(shop["n"] for shop in per_group[""])
     return facets, total
 
 
-def _per_shop(products: QuerySet) -> dict[int, dict[str, int]]:
-    """Shop id -> its matching products: in all ("n"), per price bucket, with free stock."""
+# Grouped by with the shop (names that are not the product's own fields, such as slug).
+SHOP_FIELDS = {
+    "shop_slug": "slug",
+    "shop_name": "name",
+    "commune_code": "commune__insee_code",
+    "commune_name": "commune__name",
+    "epci_code": "commune__intercommunality__code",
+    "epci_name": "commune__intercommunality__name",
+    **{flag: flag for flag in MODE_FLAGS.values()},
+}
+
+
+def _per_shop(products: QuerySet) -> list[dict]:
+    """Per shop (its names and flags): its matching products in all ("n"), per price
+    bucket and with free stock."""
     # The conditions on the stock record are counts' filters, not filter(): they read the
     # stock record the grouping joined, as the engine's one document per product does.
     buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
     counts = {name: Count("pk", distinct=True, filter=q) for name, q in buckets.items()}
-    rows = (
+    shop = {alias: F(f"{MERCHANT}__{field}") for alias, field in SHOP_FIELDS.items()}
+    return list(
         products.order_by()
-        .values(MERCHANT)
+        .values(**shop)
         .annotate(
             n=Count("pk", distinct=True),
             in_stock=Count("pk", distinct=True, filter=free_stock_q(prefix="stockrecords__")),
             **counts,
         )
     )
-    return {row.pop(MERCHANT): row for row in rows}
 
 
-def _shops(ids: set[int]) -> dict[int, dict]:
-    fields = (
-        "slug",
-        "name",
-        "commune__insee_code",
-        "commune__name",
-        "commune__intercommunality__code",
-        "commune__intercommunality__name",
-        *MODE_FLAGS.values(),
-    )
-    return {row["pk"]: row for row in Merchant.objects.filter(pk__in=ids).values("pk", *fields)}
-
-
-def _shop_level_facet(name, rows, shops, query: ProductQuery) -> list[FacetValue]:
+def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list[FacetValue]:
     if name == "price":
         keys = [key for key, _low, _high in PRICE_RANGES]
-        return price_facet({k: sum(r[f"price_{k}"] for r in rows.values()) for k in keys}, query)
+        return price_facet({k: sum(shop[f"price_{k}"] for shop in shops) for k in keys}, query)
     if name == "in_stock":
-        return in_stock_facet(sum(r["in_stock"] for r in rows.values()), query)
+        return in_stock_facet(sum(shop["in_stock"] for shop in shops), query)
     if name == "mode":
         counts = [
-            (mode, sum(r["n"] for pk, r in rows.items() if shops[pk][flag]))
+            (mode, sum(shop["n"] for shop in shops if shop[flag]))
             for mode, flag in MODE_FLAGS.items()
         ]
         return labelled_facet("mode", counts, query)
     key, label = {
-        "commune": ("commune__insee_code", "commune__name"),
-        "intercommunality": ("commune__intercommunality__code", "commune__intercommunality__name"),
-        "merchant": ("slug", "name"),
+        "commune": ("commune_code", "commune_name"),
+        "intercommunality": ("epci_code", "epci_name"),
+        "merchant": ("shop_slug", "shop_name"),
     }[name]
     totals: dict[str, int] = {}
-    for pk, row in rows.items():
-        shop = shops[pk]
+    for shop in shops:
         if shop[key]:  # a commune outside any intercommunality has no value there
             value = facet_value(shop[key], shop[label])
-            totals[value] = totals.get(value, 0) + row["n"]
+            totals[value] = totals.get(value, 0) + shop["n"]
     return labelled_facet(name, totals.items(), query)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
@@ -36,6 +36,8 @@ from search.query import (
 )
 
 Category = get_model("catalogue", "Category")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
 MAX_TEXT_MATCHES = 5000
 
 
@@ -169,7 +171,19 @@ def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> list[int]
 
 
 def _hits(ids: list[int]) -> list[ProductHit]:
-    products = SearchableProduct.get_indexed_objects().filter(pk__in=ids).in_bulk()
+    # Only what a hit shows (not the document's delivery areas and categories): 3 queries.
+    # The ids come from the indexed products, so the index queryset's filters hold.
+    stockrecords = StockRecord.objects.select_related("partner__merchant__commune")
+    images = ProductImage.objects.only("id", "product_id", "original", "display_order")
+    products = (
+        SearchableProduct.objects.filter(pk__in=ids)
+        .only("id", "title", "slug", "structure")
+        .prefetch_related(
+            Prefetch("stockrecords", queryset=stockrecords, to_attr="search_stockrecords"),
+            Prefetch("images", queryset=images, to_attr="search_images"),
+        )
+        .in_bulk()
+    )
     return [_hit(products[pk]) for pk in ids if pk in products]
 
 
