@@ -84,15 +84,17 @@ def _per_shop(products: QuerySet) -> list[dict]:
     bucket and with free stock."""
     # The conditions on the stock record are counts' filters, not filter(): they read the
     # stock record the grouping joined, as the engine's one document per product does.
+    # Rows, not distinct products, as the counts before (a product has one stock record):
+    # on PostgreSQL each DISTINCT aggregate sorts its rows again.
     buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
-    counts = {name: Count("pk", distinct=True, filter=q) for name, q in buckets.items()}
+    counts = {name: Count("pk", filter=q) for name, q in buckets.items()}
     shop = {alias: F(f"{MERCHANT}__{field}") for alias, field in SHOP_FIELDS.items()}
     return list(
         products.order_by()
         .values(**shop)
         .annotate(
             n=Count("pk", distinct=True),
-            in_stock=Count("pk", distinct=True, filter=free_stock_q(prefix="stockrecords__")),
+            in_stock=Count("pk", filter=free_stock_q(prefix="stockrecords__")),
             **counts,
         )
     )

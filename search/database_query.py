@@ -3,8 +3,9 @@
 Filters, sort, facets and the page are plain ORM queries; their number does not grow
 with the number of results. The text match reads the French index of
 search.database_text (accents, elisions, plurals, prefixes, one typo, synonyms), the same
-on SQLite and PostgreSQL. Facet counts are exact but come from SQL. At most
-MAX_TEXT_MATCHES text matches are considered.
+on SQLite and PostgreSQL. Facet counts are exact, from a few grouped queries over the
+matching products (search.database_facets). At most MAX_TEXT_MATCHES text matches are
+considered.
 """
 
 from __future__ import annotations
