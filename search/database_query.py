@@ -3,17 +3,17 @@
 Filters, sort, facets and the page are plain ORM queries; their number does not grow
 with the number of results. The text match reads the French index of
 search.database_text (accents, elisions, plurals, prefixes, one typo, synonyms), the same
-on SQLite and PostgreSQL. Facet counts are exact but come from SQL. At most
-MAX_TEXT_MATCHES text matches are considered.
+on SQLite and PostgreSQL. Facet counts are exact, from a few grouped queries over the
+matching products (search.database_facets). At most MAX_TEXT_MATCHES text matches are
+considered.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
@@ -21,14 +21,12 @@ from oscar.core.loading import get_model
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
+from search.database_facets import MERCHANT, PRICE, database_facets, price_q
 from search.database_text import text_matches
-from search.documents import category_chains, facet_value
-from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
     PAGE_SIZE,
-    PRICE_RANGES,
     SHOPS_SIZE,
     MerchantSummary,
     ProductHit,
@@ -39,9 +37,9 @@ from search.query import (
 )
 
 Category = get_model("catalogue", "Category")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
 MAX_TEXT_MATCHES = 5000
-MERCHANT = "stockrecords__partner__merchant"
-PRICE = "stockrecords__price_incl_tax"
 
 
 def _text_matches(backend, text: str) -> list[int]:
@@ -120,7 +118,7 @@ def _filters(query: ProductQuery) -> dict[str, Q]:
             q |= Q(**{f"{MERCHANT}__offers_click_collect": True})
         filters["mode"] = q
     if query.min_price is not None or query.max_price is not None:
-        filters["price"] = _price_q(query.min_price, query.max_price)
+        filters["price"] = price_q(query.min_price, query.max_price)
     if query.in_stock is not None:
         filters["in_stock"] = _in_stock_q() if query.in_stock else ~_in_stock_q()
     if query.delivers_to:
@@ -142,15 +140,6 @@ def _merchants_delivering_to(code: str) -> list[int]:
     return [pk for (pk,) in by_commune.union(by_epci.values_list("pk"))]
 
 
-def _price_q(low, high) -> Q:
-    q = Q()
-    if low is not None:
-        q &= Q(**{f"{PRICE}__gte": low})
-    if high is not None:
-        q &= Q(**{f"{PRICE}__lte": high})
-    return q
-
-
 def _in_stock_q() -> Q:
     return free_stock_q(prefix="stockrecords__")
 
@@ -170,74 +159,32 @@ def _apply(queryset: QuerySet, filters: dict[str, Q], *, skip: str = "") -> Quer
     return queryset
 
 
-def _facets(matches, filters, query: ProductQuery) -> dict:
-    def counts(facet: str, *values: str) -> list[tuple]:
-        queryset = _apply(_base(matches), filters, skip=facet)
-        return list(queryset.values_list(*values).annotate(n=Count("pk", distinct=True)))
-
-    facets = {}
-    rows = counts("commune", f"{MERCHANT}__commune__insee_code", f"{MERCHANT}__commune__name")
-    facets["commune"] = labelled_facet("commune", _labelled(rows), query)
-    epci = f"{MERCHANT}__commune__intercommunality"
-    rows = [r for r in counts("intercommunality", f"{epci}__code", f"{epci}__name") if r[0]]
-    facets["intercommunality"] = labelled_facet("intercommunality", _labelled(rows), query)
-    rows = counts("merchant", f"{MERCHANT}__slug", f"{MERCHANT}__name")
-    facets["merchant"] = labelled_facet("merchant", _labelled(rows), query)
-    facets["category"] = labelled_facet("category", _category_counts(matches, filters), query)
-    facets["mode"] = labelled_facet("mode", _mode_counts(matches, filters), query)
-    price_counts = {}
-    for key, low, high in PRICE_RANGES:
-        queryset = _apply(_base(matches), filters, skip="price").filter(_price_q(low, high))
-        price_counts[key] = queryset.count()
-    facets["price"] = price_facet(price_counts, query)
-    in_stock = _apply(_base(matches), filters, skip="in_stock").filter(_in_stock_q())
-    facets["in_stock"] = in_stock_facet(in_stock.count(), query)
-    return facets
-
-
-def _labelled(rows) -> list[tuple[str, int]]:
-    return [(facet_value(key, label), n) for key, label, n in rows]
-
-
-def _category_counts(matches, filters) -> list[tuple[str, int]]:
-    queryset = _apply(_base(matches), filters, skip="category")
-    # Counted per product and per ancestor, as the engine's documents list the whole chain.
-    per_product: dict[int, set[tuple[str, str]]] = {}
-    pairs = [(pk, path) for pk, path in queryset.values_list("pk", "categories__path") if path]
-    by_path = category_chains(path for _, path in pairs)
-    for pk, path in pairs:
-        per_product.setdefault(pk, set()).update(by_path[path])
-    counter = Counter(chain for chains in per_product.values() for chain in chains)
-    return [(facet_value(slug, name), n) for (slug, name), n in counter.items()]
-
-
-def _mode_counts(matches, filters) -> list[tuple[str, int]]:
-    queryset = _apply(_base(matches), filters, skip="mode")
-    flags = {
-        FulfilmentMode.DELIVERY.value: "offers_delivery",
-        FulfilmentMode.CLICK_COLLECT.value: "offers_click_collect",
-    }
-    totals = queryset.aggregate(
-        **{mode: Count("pk", filter=Q(**{f"{MERCHANT}__{flags[mode]}": True})) for mode in flags}
-    )
-    return [(mode, totals[mode]) for mode in flags]
-
-
-def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> tuple[int, list[int]]:
+def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> list[int]:
     if query.sort == "relevance" and matches is not None:
         kept = set(queryset.values_list("pk", flat=True))
         ordered = [pk for pk in matches if pk in kept]
-        return len(ordered), ordered[query.offset : query.offset + PAGE_SIZE]
+        return ordered[query.offset : query.offset + PAGE_SIZE]
     order = {
         "price": (PRICE, "pk"),
         "-price": (f"-{PRICE}", "-pk"),
     }.get(query.sort, ("-date_created", "-pk"))
-    ids = list(queryset.order_by(*order).values_list("pk", flat=True)[query.offset :][:PAGE_SIZE])
-    return queryset.count(), ids
+    return list(queryset.order_by(*order).values_list("pk", flat=True)[query.offset :][:PAGE_SIZE])
 
 
 def _hits(ids: list[int]) -> list[ProductHit]:
-    products = SearchableProduct.get_indexed_objects().filter(pk__in=ids).in_bulk()
+    # Only what a hit shows (not the document's delivery areas and categories): 3 queries.
+    # The ids come from the indexed products, so the index queryset's filters hold.
+    stockrecords = StockRecord.objects.select_related("partner__merchant__commune")
+    images = ProductImage.objects.only("id", "product_id", "original", "display_order")
+    products = (
+        SearchableProduct.objects.filter(pk__in=ids)
+        .only("id", "title", "slug", "structure")
+        .prefetch_related(
+            Prefetch("stockrecords", queryset=stockrecords, to_attr="search_stockrecords"),
+            Prefetch("images", queryset=images, to_attr="search_images"),
+        )
+        .in_bulk()
+    )
     return [_hit(products[pk]) for pk in ids if pk in products]
 
 
@@ -262,13 +209,17 @@ def _hit(product: SearchableProduct) -> ProductHit:
 def database_search(backend, query: ProductQuery) -> SearchPage:
     matches = _text_matches(backend, query.text) if query.text else None
     filters = _filters(query)
-    queryset = _apply(_base(matches), filters)
-    count, ids = _ordered_page(queryset, matches, query)
+
+    def product_set(skip: str) -> QuerySet:
+        return _apply(_base(matches), filters, skip=skip)
+
+    facets, count = database_facets(product_set=product_set, active=set(filters), query=query)
+    ids = _ordered_page(product_set(""), matches, query) if count else []
     return SearchPage(
         query=query,
         count=count,
         hits=_hits(ids),
-        facets=_facets(matches, filters, query),
+        facets=facets,
         backend=type(backend).__name__,
     )
 
