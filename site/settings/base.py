@@ -16,6 +16,7 @@ from .env import (
     env_int,
     env_list,
     env_str,
+    frontend_cache_from_url,
     media_storage_from_url,
     search_backends_from_url,
     tasks_from_env,
@@ -322,6 +323,10 @@ TASK_WORKER_LOST_AFTER = env_float("TASK_WORKER_LOST_AFTER", 120.0)
 # revalidate with its ETag), shared caches may not.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_CONTROL = env_str("PAGE_CACHE_CONTROL", "private, max-age=0, must-revalidate")
+# A CDN or Varnish in front, purged by Wagtail when a page is published (docs/deployment.md).
+WAGTAILFRONTENDCACHE = frontend_cache_from_url(env_str("FRONTEND_CACHE_URL"))
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # Personal, back-office and non-page paths (without the /en prefix): never kept.
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
