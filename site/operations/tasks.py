@@ -9,6 +9,7 @@ immediate backend runs in the caller's process, where a failure is the caller's 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import timedelta
 
@@ -53,7 +54,12 @@ def _failed_runs(db_result) -> int:
 
 def task_enqueue_again(*, db_result, delay: timedelta) -> None:
     """Enqueue the task of ``db_result`` again, with the same arguments, after ``delay``."""
-    task = db_result.task.using(run_after=timezone.now() + delay)
+    task = db_result.task
+    if delay:
+        task = task.using(run_after=timezone.now() + delay)
+    elif task.run_after is not None:
+        # At once: no run_after at all (the immediate backend refuses one).
+        task = dataclasses.replace(task, run_after=None)
     task.enqueue(*db_result.args_kwargs["args"], **db_result.args_kwargs["kwargs"])
 
 
