@@ -15,6 +15,7 @@ from merchants.models import Merchant
 from merchants.products.records import (
     stockrecord_of_merchant,
 )
+from merchants.products.renditions import product_photos_renditions_enqueue
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -52,6 +53,7 @@ def product_set_images(
     current = {image.pk: image for image in product.images.all()}
     by_code = {image.code: image for image in current.values() if image.code}
     kept: list[ProductImage] = []
+    added: list[ProductImage] = []
     for item in images:
         if isinstance(item, ProductImage):
             if item.pk not in current:
@@ -69,12 +71,15 @@ def product_set_images(
         image.original.save(upload.name, upload, save=False)
         by_code[code] = image
         kept.append(image)
+        added.append(image)
     kept_pks = {image.pk for image in kept if image.pk}
     for image in current.values():
         if image.pk not in kept_pks:
             # Not Oscar's ProductImage.delete(): it renumbers the others one by one.
             ProductImage.objects.filter(pk=image.pk).delete()
-    return _save_display_order(kept)
+    saved = _save_display_order(kept)
+    product_photos_renditions_enqueue(image_ids=[image.pk for image in added])
+    return saved
 
 
 def _save_display_order(images: list[ProductImage]) -> list[ProductImage]:

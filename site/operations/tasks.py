@@ -2,13 +2,14 @@
 
 A task that raises is enqueued again, later each time (1, 4, 9 minutes...), until it has
 failed TASK_MAX_ATTEMPTS times; every failed run stays in the queue's table with its
-traceback, which staff read in Django's admin (/django-admin/django_tasks_db/dbtaskresult/,
-filter "Failed"). Retries only apply to the database queue: the immediate backend runs in
-the caller's process, where a failure is the caller's to see.
+traceback, which staff read in Wagtail's admin (Paramètres › Tâches, orne_site.operations.
+admin_views) and may run again from there. Retries only apply to the database queue: the
+immediate backend runs in the caller's process, where a failure is the caller's to see.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import timedelta
 
@@ -53,20 +54,36 @@ def _failed_runs(db_result) -> int:
     )
 
 
+def task_enqueue_again(*, db_result, delay: timedelta) -> None:
+    """Enqueue the task of ``db_result`` again, with the same arguments, after ``delay``."""
+    task = db_result.task
+    if delay:
+        task = task.using(run_after=timezone.now() + delay)
+    elif task.run_after is not None:
+        # At once: no run_after at all (the immediate backend refuses one).
+        task = dataclasses.replace(task, run_after=None)
+    task.enqueue(*db_result.args_kwargs["args"], **db_result.args_kwargs["kwargs"])
+
+
+def task_retry_if_attempts_left(*, db_result, immediately: bool = False) -> bool:
+    """Enqueue a failed task again unless it failed TASK_MAX_ATTEMPTS times already."""
+    failures = _failed_runs(db_result)
+    if failures >= settings.TASK_MAX_ATTEMPTS:
+        logger.error(
+            "Task %s failed %d times: given up (see Tâches in the admin)",
+            db_result.task_path,
+            failures,
+        )
+        return False
+    delay = timedelta(0) if immediately else timedelta(minutes=failures * failures)
+    task_enqueue_again(db_result=db_result, delay=delay)
+    logger.warning("Task %s failed (%d), retried in %s", db_result.task_path, failures, delay)
+    return True
+
+
 def task_retry_when_failed(sender, *, task_result, **kwargs) -> None:
     """task_finished receiver: enqueue a failed database-queue task again, with a delay."""
     db_result = getattr(task_result, "db_result", None)
     if task_result.status != TaskResultStatus.FAILED or db_result is None:
         return
-    failures = _failed_runs(db_result)
-    if failures >= settings.TASK_MAX_ATTEMPTS:
-        logger.error(
-            "Task %s failed %d times: given up (see the failed tasks in Django's admin)",
-            db_result.task_path,
-            failures,
-        )
-        return
-    delay = timedelta(minutes=failures * failures)
-    retry = task_result.task.using(run_after=timezone.now() + delay)
-    retry.enqueue(*task_result.args, **task_result.kwargs)
-    logger.warning("Task %s failed (%d), retried in %s", db_result.task_path, failures, delay)
+    task_retry_if_attempts_left(db_result=db_result)

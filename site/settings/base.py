@@ -17,6 +17,7 @@ from .env import (
     env_int,
     env_list,
     env_str,
+    frontend_cache_from_url,
     media_storage_from_url,
     search_backends_from_url,
     tasks_from_env,
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "orne_site.demo",
     "orne_site.privacy",
     "orne_site.operations",
+    "orne_site.pagecache",
     "orne_site.opendata",
     "orne_site.figures",
     "orne_site.api",
@@ -127,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "orne_site.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Keeps anonymous pages; placed here to see the cookies set below (orne_site.pagecache).
+    "orne_site.pagecache.middleware.PageCacheStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers asks; it only acts on CORS_URLS_REGEX.
     "corsheaders.middleware.CorsMiddleware",
@@ -141,6 +145,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # After everything else: a kept page goes out through all the middleware above.
+    "orne_site.pagecache.middleware.PageCacheFetchMiddleware",
 ]
 
 ROOT_URLCONF = "orne_site.urls"
@@ -313,6 +319,37 @@ if REDIS_URL:
 # use the same backend. A failed task is retried TASK_MAX_ATTEMPTS times in all (orne_site.tasks).
 TASKS = tasks_from_env("TASK_BACKEND")
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+# A task still RUNNING whose worker has not been heard of for this long (its heartbeat,
+# every TASK_WORKER_HEARTBEAT seconds) was lost with its worker: run_scheduler runs it again.
+TASK_WORKER_HEARTBEAT = env_float("TASK_WORKER_HEARTBEAT", 10.0)
+TASK_WORKER_LOST_AFTER = env_float("TASK_WORKER_LOST_AFTER", 120.0)
+
+# Whole pages kept for anonymous visitors (orne_site.pagecache), 0 to turn off. They are
+# dropped at once when a page, a product, a stock record or a shop changes; this bounds the
+# rest. HTML carries a per-visitor CSRF token and CSP nonce: browsers may keep it (and
+# revalidate with its ETag), shared caches may not.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_CONTROL = env_str("PAGE_CACHE_CONTROL", "private, max-age=0, must-revalidate")
+# A CDN or Varnish in front, purged by Wagtail when a page is published (docs/deployment.md).
+WAGTAILFRONTENDCACHE = frontend_cache_from_url(env_str("FRONTEND_CACHE_URL"))
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# Personal, back-office and non-page paths (without the /en prefix): never kept.
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/django-admin/",
+    "/commande/",
+    "/boutique/basket/",
+    "/boutique/accounts/",
+    "/boutique/checkout/",
+    "/espace-commercant/",
+    "/paiement/",
+    "/api/",
+    "/i18n/",
+    "/healthz",
+    "/readyz",
+    "/donnees-personnelles/",
+)
 
 LOGGING = {
     "version": 1,

@@ -173,3 +173,28 @@ def tasks_from_env(name: str) -> dict:
     if backend == "immediate":
         return {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     raise ImproperlyConfigured(f"{name} must be 'database' or 'immediate', not {backend!r}.")
+
+
+def frontend_cache_from_url(url: str | None) -> dict:
+    """Return ``WAGTAILFRONTENDCACHE`` for ``FRONTEND_CACHE_URL`` (docs/deployment.md); {} if unset.
+
+    ``http(s)://host:port`` is a Varnish or Squid purged by HTTP PURGE, ``cloudflare://ZONE``
+    Cloudflare (token in CLOUDFLARE_BEARER_TOKEN), ``cloudfront://DISTRIBUTION`` CloudFront.
+    """
+    if not url:
+        return {}
+    parsed = urlsplit(url)
+    backends = "wagtail.contrib.frontend_cache.backends"
+    if parsed.scheme == "cloudflare":
+        config = {
+            "BACKEND": f"{backends}.CloudflareBackend",
+            "ZONEID": parsed.netloc,
+            "BEARER_TOKEN": env_required("CLOUDFLARE_BEARER_TOKEN"),
+        }
+    elif parsed.scheme == "cloudfront":
+        config = {"BACKEND": f"{backends}.CloudfrontBackend", "DISTRIBUTION_ID": parsed.netloc}
+    elif parsed.scheme in ("http", "https"):
+        config = {"BACKEND": f"{backends}.HTTPBackend", "LOCATION": url}
+    else:
+        raise ImproperlyConfigured(f"FRONTEND_CACHE_URL: unknown scheme {parsed.scheme!r}")
+    return {"default": config}

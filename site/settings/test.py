@@ -28,3 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # several engines, comma-separated (CI: OpenSearch and Elasticsearch): each search test then
 # runs on the database and on each engine.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# The page cache outlives a test (the cache is per process) and its invalidation waits for
+# commits that most tests roll back: off, except in the tests that turn it on.
+PAGE_CACHE_SECONDS = 0

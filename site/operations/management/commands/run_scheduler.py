@@ -2,7 +2,8 @@
 
 Run exactly one (a systemd unit, a compose service). Each job is claimed with cache.add()
 for its interval, so with REDIS_URL a second scheduler started by mistake enqueues nothing
-twice; a restart runs every job once at start (they are all idempotent).
+twice; a restart runs every job once at start (they are all idempotent). Each tick also runs
+again the tasks lost with a worker that died (orne_site.operations.recovery).
 """
 
 import time
@@ -10,6 +11,7 @@ import time
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
 
+from orne_site.operations.recovery import tasks_recover_lost
 from orne_site.operations.tasks import PERIODIC_JOBS, periodic_command_run
 
 
@@ -31,6 +33,9 @@ class Command(BaseCommand):
                 if cache.add(f"scheduler:{name}", 1, timeout=interval):
                     periodic_command_run.enqueue(name=name)
                     self.stdout.write(f"{name} mise en file")
+            recovered = tasks_recover_lost()
+            if recovered:
+                self.stdout.write(f"{recovered} tâche(s) perdue(s) avec leur processus relancée(s)")
             if once:
                 return
             time.sleep(tick)

@@ -1,0 +1,1 @@
+"""The page cache for anonymous visitors (orne_site.pagecache.services says what and why)."""
