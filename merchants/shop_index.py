@@ -63,7 +63,7 @@ class ShopFilterForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("Mode de retrait"),
         required=False,
-        choices=[("", _("Livraison ou retrait"))] + list(FulfilmentMode.choices),
+        choices=[("", _("Tous"))] + list(FulfilmentMode.choices),
     )
 
     def __init__(self, data: QueryDict, *, index_page) -> None:
@@ -76,18 +76,19 @@ class ShopFilterForm(forms.Form):
             .distinct()
         )
         communes.sort(key=lambda c: alphabetical_key(c.name))
-        self.fields["commune"].choices = [("", _("Toutes les communes"))] + [
+        # Short empty choices: the label names the filter, and a phone shows two per row.
+        self.fields["commune"].choices = [("", _("Toutes"))] + [
             (c.insee_code, c.name) for c in communes
         ]
         intercommunalities = sorted(
             {c.intercommunality for c in communes if c.intercommunality},
             key=lambda e: alphabetical_key(e.name),
         )
-        self.fields["intercommunality"].choices = [("", _("Toutes les intercommunalités"))] + [
+        self.fields["intercommunality"].choices = [("", _("Toutes"))] + [
             (e.code, e.name) for e in intercommunalities
         ]
         used = set(shops.values_list("merchant__category", flat=True).distinct())
-        self.fields["category"].choices = [("", _("Toutes les catégories"))] + [
+        self.fields["category"].choices = [("", _("Toutes"))] + [
             (value, label) for value, label in MerchantCategory.choices if value in used
         ]
 
