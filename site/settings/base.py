@@ -332,6 +332,9 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         # Wagtail logs every page creation and publication at INFO (seed_demo makes hundreds).
         "wagtail": {"level": "WARNING"},
+        # sorl logs a traceback and a warning for each view of a photo whose file is gone,
+        # its only messages there; commerce.thumbnails logs one warning naming the file.
+        "sorl.thumbnail.base": {"level": "CRITICAL"},
     },
 }
 
