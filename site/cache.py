@@ -6,13 +6,21 @@ None of them is worth a 500 page: while Redis is down a read is a miss, a write 
 (a warning is logged), a counter starts again at 1 (rate limits let the request through),
 and cached_db sessions fall back to their database rows. /readyz still reports Redis down:
 it pings the server itself (orne_site.health).
+
+Every public method that ``RedisCache`` itself defines talks to Redis; each is wrapped the
+same way (``tolerant``), with what it answers while Redis is down. The methods
+``BaseCache`` builds on them (``get_or_set``, ``decr``, the ``a…`` async ones) inherit the
+tolerance. tests/unit/test_tolerant_cache.py fails if Django adds a method left unwrapped.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -20,60 +28,47 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
+Fallback = Callable[[Mapping[str, Any]], Any]
+
+
+def tolerant(name: str, *, fallback: Fallback) -> Callable:
+    """``RedisCache.<name>``, answering ``fallback(arguments)`` while Redis is unreachable.
+
+    ``fallback`` gets the call's arguments by name, defaults applied.
+    """
+    redis_method = getattr(RedisCache, name)
+    signature = inspect.signature(redis_method)
+
+    @functools.wraps(redis_method)
+    def method(self, *args, **kwargs):
+        try:
+            return redis_method(self, *args, **kwargs)
+        except UNREACHABLE as error:
+            logger.warning("Redis unreachable for %s (%s); going on without it", name, error)
+            call = signature.bind(self, *args, **kwargs)
+            call.apply_defaults()
+            return fallback(call.arguments)
+
+    method.__qualname__ = f"TolerantRedisCache.{name}"
+    method.tolerates_redis_down = True
+    return method
+
 
 class TolerantRedisCache(RedisCache):
-    def _unreachable(self, operation: str, error: Exception) -> None:
-        logger.warning("Redis unreachable for %s (%s); going on without it", operation, error)
-
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except UNREACHABLE as error:
-            self._unreachable("get", error)
-            return default
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except UNREACHABLE as error:
-            self._unreachable("get_many", error)
-            return {}
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set(key, value, timeout, version)
-        except UNREACHABLE as error:
-            self._unreachable("set", error)
-            return None
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except UNREACHABLE as error:
-            self._unreachable("add", error)
-            return False
-
-    def has_key(self, key, version=None):
-        # cached_db sessions ask it for every new session key (``key in cache``).
-        try:
-            return super().has_key(key, version)
-        except UNREACHABLE as error:
-            self._unreachable("has_key", error)
-            return False
-
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except UNREACHABLE as error:
-            self._unreachable("incr", error)
-            return delta
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except UNREACHABLE as error:
-            self._unreachable("delete", error)
-            return False
+    # What each answers while Redis is down: what Django's cache API gives for a miss, a
+    # refused write or a fresh counter.
+    get = tolerant("get", fallback=lambda call: call["default"])
+    get_many = tolerant("get_many", fallback=lambda call: {})
+    # cached_db sessions ask ``key in cache`` for every new session key.
+    has_key = tolerant("has_key", fallback=lambda call: False)
+    set = tolerant("set", fallback=lambda call: None)
+    add = tolerant("add", fallback=lambda call: False)
+    touch = tolerant("touch", fallback=lambda call: False)
+    incr = tolerant("incr", fallback=lambda call: call["delta"])
+    set_many = tolerant("set_many", fallback=lambda call: list(call["data"]))  # keys not stored
+    delete = tolerant("delete", fallback=lambda call: False)
+    delete_many = tolerant("delete_many", fallback=lambda call: None)
+    clear = tolerant("clear", fallback=lambda call: False)
 
     def ping(self) -> None:
         """Raise unless the Redis server answers (for /readyz)."""

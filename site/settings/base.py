@@ -298,6 +298,8 @@ OSCAR_MODERATE_REVIEWS = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 THUMBNAIL_KEY_PREFIX = "orne-thumbnails"
+# A product photo whose file is gone renders as no photo (and a warning), never a 500.
+THUMBNAIL_BACKEND = "commerce.thumbnails.MissingPhotoTolerantBackend"
 # Haystack is only kept because Oscar's search app imports it; it cannot talk to
 # Elasticsearch 9 or OpenSearch. The simple backend queries the database and never crashes;
 # product search is rebuilt on Wagtail's search framework in search/.
@@ -367,6 +369,9 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         # Wagtail logs every page creation and publication at INFO (seed_demo makes hundreds).
         "wagtail": {"level": "WARNING"},
+        # sorl logs a traceback and a warning for each view of a photo whose file is gone,
+        # its only messages there; commerce.thumbnails logs one warning naming the file.
+        "sorl.thumbnail.base": {"level": "CRITICAL"},
     },
 }
 

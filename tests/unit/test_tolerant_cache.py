@@ -1,5 +1,9 @@
 """The Redis cache while no Redis answers: reads miss, nothing raises (no 500 page)."""
 
+import asyncio
+import logging
+
+import pytest
 from django.core.cache.backends.redis import RedisCache
 
 from orne_site.cache import TolerantRedisCache
@@ -30,3 +34,69 @@ def test_the_plain_redis_cache_would_raise_there():
         assert "onnect" in str(error)
     else:
         raise AssertionError("RedisCache answered without a server")
+
+
+# Each public operation, called as Django's callers call it, and what it answers without Redis.
+DOWN_ANSWERS = {
+    "get": (lambda cache: cache.get("panier", "vide"), "vide"),
+    "get_many": (lambda cache: cache.get_many(["a", "b"]), {}),
+    "has_key": (lambda cache: cache.has_key("panier"), False),
+    "set": (lambda cache: cache.set("panier", 3), None),
+    "add": (lambda cache: cache.add("panier", 3, timeout=60), False),
+    "touch": (lambda cache: cache.touch("panier", 60), False),
+    "incr": (lambda cache: cache.incr("essais", delta=2), 2),
+    "set_many": (lambda cache: cache.set_many({"a": 1, "b": 2}), ["a", "b"]),
+    "delete": (lambda cache: cache.delete("panier"), False),
+    "delete_many": (lambda cache: cache.delete_many(["a", "b"]), None),
+    "clear": (lambda cache: cache.clear(), False),
+}
+
+
+@pytest.mark.parametrize("operation", sorted(DOWN_ANSWERS))
+def test_each_operation_answers_without_raising_while_redis_is_down(operation, caplog):
+    call, answer = DOWN_ANSWERS[operation]
+
+    with caplog.at_level(logging.WARNING, logger="orne_site.cache"):
+        assert call(stopped_redis_cache()) == answer
+
+    assert f"Redis unreachable for {operation}" in caplog.text
+
+
+def test_every_public_method_of_the_redis_cache_is_made_tolerant():
+    # A method a newer Django adds to RedisCache would reach Redis unguarded.
+    public = {name for name in vars(RedisCache) if not name.startswith("_")}
+    without_redis = {"get_backend_timeout"}  # computes a number, sends nothing
+
+    tolerant = {
+        name
+        for name in public
+        if getattr(getattr(TolerantRedisCache, name), "tolerates_redis_down", False)
+    }
+    assert tolerant == public - without_redis
+    assert set(DOWN_ANSWERS) == tolerant
+
+
+def test_get_or_set_hands_back_the_default_while_redis_is_down():
+    computed = []
+
+    value = stopped_redis_cache().get_or_set("page", lambda: computed.append(1) or "calculée")
+
+    assert value == "calculée" and computed == [1]
+
+
+def test_decr_counts_from_zero_while_redis_is_down():
+    assert stopped_redis_cache().decr("essais") == -1
+
+
+def test_the_async_api_is_tolerant_too():
+    cache = stopped_redis_cache()
+
+    async def calls():
+        return (
+            await cache.aget("panier", "vide"),
+            await cache.aset("panier", 3),
+            await cache.aget_or_set("page", "calculée"),
+            await cache.adelete_many(["a"]),
+        )
+
+    assert asyncio.run(calls()) == ("vide", None, "calculée", None)
