@@ -30,7 +30,13 @@ def document_pdf(*, content: DocumentContent) -> bytes:
     """The Factur-X PDF (a PDF/A-3 with the XML attached) of the document."""
     # Imported here: WeasyPrint loads Pango when imported, and only the task needs it.
     from facturx import generate_from_binary
+    from PIL import ImageFile
     from weasyprint import HTML
+
+    # Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process, which
+    # would let a worker that rendered an invoice accept truncated photos and PNG text-chunk
+    # bombs (merchants.images refuses both). Our documents embed no image: put it back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     with override("fr"):
         html = render_to_string("merchants/invoicing/document.html", {"doc": content})

@@ -38,6 +38,16 @@ def task_counts_by_status() -> list[tuple[str, int]]:
     return [(label, counts.get(status, 0)) for status, label in STATUS_LABELS.items()]
 
 
+def _task_label(result: DBTaskResult) -> str:
+    """The task's name, with its first argument when that is a short text ("periodic_command_run
+    · search_catch_up"): one generic task runs every scheduled command."""
+    call = result.args_kwargs or {}
+    values = [*(call.get("args") or []), *(call.get("kwargs") or {}).values()]
+    if values and isinstance(values[0], str) and len(values[0]) <= 60:
+        return f"{result.task_name} · {values[0]}"
+    return result.task_name
+
+
 def _error_summary(result: DBTaskResult) -> str:
     lines = [line for line in result.traceback.strip().splitlines() if line.strip()]
     return lines[-1] if lines else result.exception_class_path
@@ -60,7 +70,7 @@ def tasks_failed(*, limit: int = 50) -> list[FailedTask]:
     return [
         FailedTask(
             id=str(result.pk),
-            name=result.task_name,
+            name=_task_label(result),
             error=_error_summary(result),
             attempts=attempts[_arguments_key(result.task_path, result.args_kwargs)],
             last_try=result.finished_at or result.started_at,

@@ -88,14 +88,14 @@ def test_merchant_takes_a_broken_article_out_and_hands_the_order_over(
     page.get_by_label("Article cassé ou abîmé").check()
     page.get_by_role("button", name="Voir le montant remboursé").click()
     confirm = page.locator("main").inner_text()
-    assert "Le client est remboursé de 4,80 € TTC sur sa carte." in confirm
+    assert "Le client est remboursé de 4,80\u202f€ TTC sur sa carte." in confirm
     shoot(page, "reduce-confirm")
     page.get_by_role("button", name="Oui, modifier et rembourser").click()
     page.wait_for_url(f"{base}/admin/commandes/edit/{paid_order.pk}/")
 
     body = page.locator("main").inner_text()
     assert "« Cidre brut » retiré (Article cassé ou abîmé)" in body
-    assert "18,60 €" in body
+    assert "18,60\u202f€" in body
     shoot(page, "order-after")
     page.goto(f"{base}/admin/commandes/slip/{paid_order.pk}/")
     assert "Cidre brut" not in page.locator("body").inner_text()
@@ -111,5 +111,5 @@ def test_merchant_takes_a_broken_article_out_and_hands_the_order_over(
     refunds = stripe_client().v1.refunds.list(params={"payment_intent": intent})
     assert [refund.amount for refund in refunds.auto_paging_iter()] == [480]
     bodies = [email.body for email in mail.outbox if email.to == ["marie@example.org"]]
-    assert any("4,80 € vous sont remboursés" in body for body in bodies)
+    assert any("4,80\u202f€ vous sont remboursés" in body for body in bodies)
     assert any("Retirée" in body for body in bodies)

@@ -27,7 +27,7 @@ def test_a_merchant_lists_and_downloads_its_invoices(client, invoiced_order):
 
     page = client.get("/admin/factures/").content.decode()
     assert "F-0001-2026-000001" in page
-    assert "12,00 €" in page
+    assert "12,00\u202f€" in page
     download = client.get(f"/admin/factures/invoice/{invoice.pk}/pdf/")
     assert download.status_code == 200
     assert download["Content-Disposition"].endswith('filename="F-0001-2026-000001.pdf"')

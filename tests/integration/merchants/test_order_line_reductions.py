@@ -141,8 +141,8 @@ def test_lowering_a_quantity_refunds_that_part_releases_the_stock_and_tells_the_
     (email,) = mail.outbox
     assert email.to == ["marie@example.org"]
     assert "« Camembert » : 3 → 1 (Rupture de stock)" in email.body
-    assert "12,40 € vous sont remboursés" in email.body
-    assert "Nouveau total de la commande : 11,00 €" in email.body
+    assert "12,40\u202f€ vous sont remboursés" in email.body
+    assert "Nouveau total de la commande : 11,00\u202f€" in email.body
 
 
 def test_a_removed_line_is_refunded_whole_and_left_off_the_slip(

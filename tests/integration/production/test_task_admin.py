@@ -44,7 +44,7 @@ def test_staff_see_counts_and_failed_tasks_in_french(staff_client, failed_task):
     page = staff_client.get(URL).content.decode()
 
     assert "Tâches en échec" in page
-    assert "periodic_command_run" in page
+    assert "periodic_command_run · not_a_job" in page  # which scheduled job failed
     assert "ValueError: &#x27;not_a_job&#x27; is not a periodic job" in page
     assert "1er décembre 2026 à 14h05" in page  # Paris time
     assert "En échec" in page and "Relancer" in page
