@@ -5,7 +5,7 @@ checkout_place_orders is the one path that turns a payment into orders:
    waits, then sees it is no longer pending and returns the orders already placed;
 2. lock every stock record of the plan (commerce.partner.locks, pk order);
 3. re-check the free stock of each line and allocate what is there;
-4. create one Oscar Order per merchant group that kept at least one line, with its
+4. create one Oscar Order per merchant group that kept at least one line, with its shop,
    fulfilment, shipping charge and totals, all linked to the checkout;
 5. send Oscar's ``order_placed`` (sender, order, user) for each order placed;
 6. record what could not be supplied: the caller refunds it (commerce.payment).
@@ -241,6 +241,7 @@ def _order_create(
         shipping_address=_shipping_address_create(checkout=checkout) if delivered else None,
         status=conf.initial_order_status(),
         checkout=checkout,
+        partner_id=group.partner_id,
         fulfilment_mode=group.fulfilment_mode,
         pickup_starts_at=group.pickup_starts_at,
         pickup_ends_at=group.pickup_ends_at,

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from merchants.models import Merchant
@@ -31,9 +30,9 @@ from orne_site.figures.protection import (
 from orne_site.figures.selectors import (
     Period,
     articles_online_count,
+    order_placed,
     order_shop,
     orders_grouped,
-    orders_in_period,
 )
 
 KEEP = 30  # days of history kept, for whoever asks what the page said last week
@@ -42,9 +41,7 @@ SINCE = date(2020, 1, 1)  # before the marketplace opened: every order counts
 
 def _cells_by_month_and_shop(*, today: date) -> dict[tuple[str, int], Cell]:
     rows = orders_grouped(
-        orders_in_period(Period(start=SINCE, end=today)),
-        month=TruncMonth("date_placed"),
-        shop=order_shop("pk"),
+        Period(start=SINCE, end=today), month=order_placed("month"), shop=order_shop("pk")
     )
     cells = {}
     for row in rows:

@@ -65,6 +65,7 @@ def shop_order_place(
     pickup = mode == FulfilmentMode.CLICK_COLLECT
     type(order).objects.filter(pk=order.pk).update(
         checkout=checkout,
+        partner=shop.partner,
         fulfilment_mode=mode,
         pickup_starts_at=slot if pickup else None,
         pickup_ends_at=slot + timedelta(hours=1) if pickup else None,

@@ -61,6 +61,7 @@ def orders_bulk_create(specs: Sequence[OrderSpec], *, prefix: str = "F", batch: 
             Order(
                 number=number,
                 checkout_id=by_number[f"CK-{number}"],
+                partner_id=spec.shop.partner_id,
                 currency="EUR",
                 total_incl_tax=spec.total,
                 total_excl_tax=(spec.total / Decimal("1.055")).quantize(CENT),

@@ -49,13 +49,14 @@ def two_shop_checkout(make_shop, article, basket_of, communes):
     return checkout, cheese, books, camembert, horla, slot
 
 
-def test_one_order_per_merchant_with_its_lines_fulfilment_and_totals(two_shop_checkout):
+def test_one_order_per_merchant_with_its_shop_lines_fulfilment_and_totals(two_shop_checkout):
     checkout, cheese, books, camembert, horla, slot = two_shop_checkout
     assert checkout.amount == Decimal("34.90")
 
     result = checkout_place_orders(checkout_id=checkout.pk)
 
     delivered, collected = sorted(result.orders, key=lambda order: order.number)
+    assert (delivered.partner, collected.partner) == (cheese.partner, books.partner)
     assert delivered.lines.get().partner == cheese.partner
     assert (delivered.fulfilment_mode, delivered.shipping_incl_tax) == ("delivery", Decimal("4.50"))
     assert delivered.total_incl_tax == Decimal("16.90")
