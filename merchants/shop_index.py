@@ -26,12 +26,6 @@ from merchants.models.merchant import MerchantCategory
 SHOPS_PER_PAGE = 24
 
 
-def _public_shop_pages(index_page) -> QuerySet:
-    from merchants.models.pages import MerchantPage
-
-    return MerchantPage.objects.child_of(index_page).live().filter(merchant__is_active=True)
-
-
 @dataclass(frozen=True)
 class ShopFilters:
     commune: str = ""  # INSEE code
@@ -68,7 +62,7 @@ class ShopFilterForm(forms.Form):
 
     def __init__(self, data: QueryDict, *, index_page) -> None:
         super().__init__(data)
-        shops = _public_shop_pages(index_page)
+        shops = index_page.public_shop_pages()
         # The intercommunalities come with the communes: one query for both lists.
         communes = list(
             Commune.objects.filter(merchants__page__in=shops)
@@ -102,7 +96,7 @@ class ShopFilterForm(forms.Form):
 def shop_pages_filtered(*, index_page, filters: ShopFilters) -> QuerySet:
     """Public shop pages below the index, filtered, with the merchant, its commune and the
     logo's renditions fetched (one query for the page of shops, one for the renditions)."""
-    pages = _public_shop_pages(index_page)
+    pages = index_page.public_shop_pages()
     if filters.commune:
         pages = pages.filter(merchant__commune__insee_code=filters.commune)
     if filters.intercommunality:

@@ -13,6 +13,7 @@ from merchants.blocks import MerchantBodyBlock
 from merchants.models.merchant import Merchant
 from merchants.page_images import MerchantPageForm
 from merchants.services.permissions import MerchantPagePermissionTester
+from merchants.shop_index import ShopFilterForm, shop_index_page
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -34,10 +35,11 @@ class MerchantIndexPage(Page):
     class Meta:
         verbose_name = _("liste des commerçants")
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: merchants.shop_index reads MerchantPage, defined below.
-        from merchants.shop_index import ShopFilterForm, shop_index_page
+    def public_shop_pages(self) -> QuerySet:
+        """The shops listed here: live pages of active shops (merchants.shop_index filters them)."""
+        return MerchantPage.objects.child_of(self).live().filter(merchant__is_active=True)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = ShopFilterForm(request.GET, index_page=self)
         filters = form.filters()
