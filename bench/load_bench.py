@@ -54,6 +54,12 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seconds", type=int, default=60, help="per load phase")
     parser.add_argument("--fault-seconds", type=int, default=30, help="per fault step")
     parser.add_argument("--browsers", type=int, default=30, help="Locust users, browse mix")
+    parser.add_argument(
+        "--think",
+        default="1,2",
+        help="browse mix: seconds between a user's pages, min,max "
+        "(0,0 = each user sends its next request at once: the stack's capacity)",
+    )
     parser.add_argument("--buyers", type=int, default=6, help="Locust users, buy mix")
     parser.add_argument("--contenders", type=int, default=100)
     parser.add_argument("--products", type=int, default=800, help="seed_demo --products")
@@ -228,10 +234,13 @@ def pages_to_visit(*, localstripe: str, buy: list) -> dict:
 class Locust:
     """One headless Locust run in the background; ``figures()`` waits for its end."""
 
-    def __init__(self, *, classes, users: int, seconds: int, hosts: list, data: Path, var: Path):
+    def __init__(
+        self, *, classes, users: int, seconds: int, hosts: list, data: Path, var: Path, think: str
+    ):
         self.out = var / f"locust-{time.time_ns()}.json"
         env = {
             **os.environ,
+            "LOAD_BENCH_THINK": think,
             "LOAD_BENCH_DATA": str(data),
             "LOAD_BENCH_HOSTS": ",".join(hosts),
             "LOAD_BENCH_OUT": str(self.out),
@@ -325,12 +334,19 @@ def run(args, stack: Stack, ports: dict, env: dict, app_env: dict, var: Path) ->
 
     def locust(classes, users, seconds):
         return Locust(
-            classes=classes, users=users, seconds=seconds, hosts=hosts, data=data, var=var
+            classes=classes,
+            users=users,
+            seconds=seconds,
+            hosts=hosts,
+            data=data,
+            var=var,
+            think=args.think,
         )
 
     if "browse" in phases:
         figures = locust(["Browser"], args.browsers, args.seconds).figures()
-        print_table(f"Browse mix, {args.browsers} users, {args.seconds} s", *page_table(figures))
+        title = f"Browse mix, {args.browsers} users, think {args.think} s, {args.seconds} s"
+        print_table(title, *page_table(figures))
     if "buy" in phases:
         from django.utils import timezone
         from load_audit import payments_since

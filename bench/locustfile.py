@@ -24,6 +24,9 @@ NUMBERS = itertools.count()
 FIGURES: dict = defaultdict(lambda: {"times": [], "failures": 0, "5xx": 0, "refused": 0})
 OUTCOMES: dict = defaultdict(int)
 STARTED = time.monotonic()
+# Seconds a browser reads each page, "min,max" (LOAD_BENCH_THINK): "1,2" imitates people;
+# "0,0" sends the next request as soon as the last answers, which measures capacity.
+THINK = [float(s) for s in os.environ.get("LOAD_BENCH_THINK", "1,2").split(",")]
 
 
 @events.request.add_listener
@@ -53,10 +56,10 @@ def write_figures(**kwargs) -> None:
 
 
 class Browser(HttpUser):
-    """An anonymous visitor going from page to page; 1–2 s to read each."""
+    """An anonymous visitor going from page to page; 1–2 s to read each (LOAD_BENCH_THINK)."""
 
     host = HOSTS[0]
-    wait_time = between(1, 2)
+    wait_time = between(*THINK)
 
     def on_start(self) -> None:
         self.shopper = Shopper(self.client, hosts=HOSTS, first=next(NUMBERS), localstripe="")
