@@ -11,7 +11,8 @@ when empty. Then, each bounded in time:
 2. buy mix (Locust ``Buyer``): real HTTP checkout, payment on localstripe;
 3. contention: 100 buyers at once for an article with stock 10, over both ports;
 4. faults under browse + buy: kill an app process, stop Redis, freeze the search engine
-   (SIGSTOP), SIGKILL a worker mid-task; each is undone before the next.
+   (SIGSTOP), SIGKILL a worker mid-task; each is undone before the next;
+5. ``hold`` (only when asked): keep the stack up, to look at it by hand, until Ctrl-C.
 
 Prints the figures as tables and stops everything it started (finally + SIGINT/SIGTERM).
 ``--app-env NAME=VALUE`` passes settings to the app processes (for instance a page cache
@@ -379,6 +380,12 @@ def run(args, stack: Stack, ports: dict, env: dict, app_env: dict, var: Path) ->
             localstripe=env["STRIPE_API_BASE"],
         )  # fmt: skip
         print_table("Faults under browse + buy", *fault_table(steps))
+    if "hold" in phases:
+        # For looking at the stack by hand (a profiler, curl, a browser) with the same
+        # processes and data as the phases: it stays up until Ctrl-C or SIGTERM.
+        print(f"Holding the stack up ({hosts[0]}, {hosts[1]}); Ctrl-C stops it.", flush=True)
+        while True:
+            time.sleep(60)
 
 
 if __name__ == "__main__":
