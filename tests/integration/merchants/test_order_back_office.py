@@ -8,7 +8,7 @@ import csv
 import html
 import io
 import re
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -158,17 +158,19 @@ def test_the_orders_list_shows_customer_mode_slot_total_and_status_sorted_by_slo
 
 
 def test_the_orders_list_filters_by_status_mode_and_day(merchant_client, shop, record):
-    shop_order_place(shop, record, number="OR-A", slot=datetime(2026, 12, 2, 9, tzinfo=PARIS))
+    # A delivery counts on the day it was placed (today), so the pickup days are in the future.
+    pickup_day = timezone.localdate() + timedelta(days=8)
+    shop_order_place(shop, record, number="OR-A", slot=datetime(2031, 1, 1, 9, tzinfo=PARIS))
     shop_order_place(
         shop,
         record,
         number="OR-B",
-        slot=datetime(2026, 12, 3, 9, tzinfo=PARIS),
+        slot=datetime.combine(pickup_day, time(9), tzinfo=PARIS),
         status=OrderStatus.PREPARING,
     )
     shop_order_place(shop, record, number="OR-C", mode=FulfilmentMode.DELIVERY)
 
-    by_day = text_of(merchant_client.get("/admin/commandes/", {"day": "2026-12-03"}))
+    by_day = text_of(merchant_client.get("/admin/commandes/", {"day": pickup_day.isoformat()}))
     by_status = text_of(merchant_client.get("/admin/commandes/", {"status": "Reçue"}))
     by_mode = text_of(merchant_client.get("/admin/commandes/", {"fulfilment_mode": "delivery"}))
 
