@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 from merchants.models import Commune, Intercommunality, Merchant
 from merchants.signals import products_bulk_saved
 from search import services
+from search.models import SearchSynonym
+from search.synonyms import synonym_groups_forget
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -65,8 +67,14 @@ def intercommunality_changed(sender, instance, raw=False, **kwargs):
         services.intercommunality_schedule_index(intercommunality_id=instance.pk)
 
 
+def synonyms_changed(sender, **kwargs) -> None:
+    synonym_groups_forget()
+
+
 def connect() -> None:
     uid = "product_search"
+    post_save.connect(synonyms_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym")
+    post_delete.connect(synonyms_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym_del")
     post_save.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product")
     post_delete.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product_del")
     for model in (StockRecord, ProductCategory, ProductImage):

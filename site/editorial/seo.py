@@ -162,7 +162,8 @@ def local_business_data(*, page, merchant, opening_periods, request) -> dict:
 
 def product_data(*, product, request) -> dict:
     """schema.org Product for an article page: its shop's offer (price incl. VAT, stock)."""
-    record = product.stockrecords.select_related("partner__merchant__commune").first()
+    # Through .all(): the product page prefetched its stock records with their seller.
+    record = next(iter(product.stockrecords.all()), None)
     data = {
         "@context": "https://schema.org",
         "@type": "Product",
