@@ -25,7 +25,7 @@ from orne_site.editorial.sitewide import MISSING, memo_peek, memo_put
 # What each page type's template reads through a foreign key, read with the page.
 SELECT_RELATED = {
     "merchants.merchantpage": ("merchant__commune", "logo", "cover_image"),
-    "editorial.homepage": ("hero_image",),
+    "editorial.homepage": ("hero_image", "cta_page"),
     "editorial.campaignpage": ("hero_image",),
     "editorial.newspage": ("image",),
 }
