@@ -16,8 +16,12 @@ from orne_site.editorial.sitewide import sitewide_invalidate
 MEMOISED = (Page, Site, Locale, BaseSiteSetting, BaseGenericSetting, BaseViewRestriction, Merchant)
 
 
-def memo_out_of_date(sender, instance=None, raw=False, **kwargs) -> None:
+def memo_out_of_date(sender, instance=None, raw=False, created=False, **kwargs) -> None:
     if raw:
+        return
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        # Created by for_site()/load() on a first page view, with the defaults that very
+        # page shows: nothing memoised is out of date (a bump would rebuild it all once).
         return
     if instance is None or isinstance(instance, MEMOISED):
         sitewide_invalidate()
