@@ -135,9 +135,13 @@ def site_settings_prime(request: HttpRequest, setting_model) -> None:
     site = site_for_request(request)
     if site is None:
         return
-    instance = memo(
-        f"settings:{setting_model._meta.label_lower}:{site.pk}",
-        lambda: setting_model.for_site(site),
-    )
+
+    def build():
+        # Read afresh rather than kept from for_site(): that instance holds the request's
+        # Site and, through it, the page being served.
+        setting_model.for_site(site)  # creates the row on a first view
+        return setting_model.base_queryset().get(site_id=site.pk)
+
+    instance = memo(f"settings:{setting_model._meta.label_lower}:{site.pk}", build)
     instance._request = request
     setattr(request, attr_name, instance)

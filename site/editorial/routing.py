@@ -13,6 +13,8 @@ page, arguments) is not memoised: it is routed by Wagtail every time.
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest
 from django.utils import translation
@@ -47,7 +49,8 @@ def _page_load(page_id: int, content_type_id: int) -> Page | None:
 def _restrictions_from_memo(page: Page) -> None:
     # Wagtail's on_serve_page hook asks page.get_view_restrictions() (two queries); the
     # memo knows every restriction and its page's path, so it answers without one.
-    page.get_view_restrictions = lambda: page_view_restrictions(page)
+    # A partial rather than a lambda: the page stays picklable.
+    page.get_view_restrictions = functools.partial(page_view_restrictions, page)
 
 
 def _wagtail_route(request: HttpRequest, path: str, name: str | None) -> RouteResult | None:

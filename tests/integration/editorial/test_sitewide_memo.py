@@ -98,3 +98,13 @@ def test_pages_still_answer_while_the_cache_is_unreachable(client, settings, new
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
     assert "Trente stands" in text(client.get(news.url))
+
+
+def test_what_every_page_reads_is_kept_on_a_first_view(client, home, news, caplog):
+    # Everything memoised must pickle (Redis, locmem): a value that does not is read from
+    # the database on every request, with a warning.
+    for url in ("/", news.url, "/recherche/?q=cidre"):
+        client.get(url)
+        client.get(url)
+
+    assert not [r for r in caplog.records if r.name == "orne_site.editorial.sitewide"]
