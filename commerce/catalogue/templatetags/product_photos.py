@@ -34,19 +34,31 @@ def product_photo(
     upscale: bool = True,
     lazy: bool = True,
     css_class: str = "product-photo",
+    double: bool = False,
 ) -> dict:
     """``image``: a ProductImage, or anything without a stored file (None, Oscar's
-    "missing image" stand-in) for the placeholder."""
-    thumbnail = None
+    "missing image" stand-in) for the placeholder.
+
+    ``double``: also offer the thumbnail at twice the size (never beyond the photo's own),
+    for phones that have two pixels per point: a 300 px card photo on them looks blurred
+    (Lighthouse: "Serves images with low resolution")."""
+    thumbnail, srcset = None, ""
     original = getattr(image, "original", None) if getattr(image, "pk", None) else None
+    width, height = _box(geometry)
     if original:
         options = {"upscale": upscale}
         if crop:
             options["crop"] = crop
         thumbnail = get_thumbnail(original, geometry, **options)
-    width, height = _box(geometry)
+        if thumbnail is not None and double:
+            larger = get_thumbnail(
+                original, f"{width * 2}x{height * 2}", **{**options, "upscale": False}
+            )
+            if larger is not None and larger.width > thumbnail.width:
+                srcset = f"{thumbnail.url} {thumbnail.width}w, {larger.url} {larger.width}w"
     return {
         "thumbnail": thumbnail,
+        "srcset": srcset,
         "alt": alt,
         "lazy": lazy,
         "css_class": css_class,
