@@ -105,3 +105,20 @@ def test_the_article_photos_are_sized_thumbnails_with_the_title_as_alt(client, s
     (photo,) = re.findall(r'<img [^>]*class="product-photo"[^>]*>', content)
     assert 'width="480" height="480"' in photo and 'alt="Livarot AOP"' in photo
     assert "loading" not in photo  # the first photo is the page's largest paint
+
+
+def test_card_photos_offer_twice_their_size_for_dense_phone_screens(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    record = MerchantStockRecordFactory(product__title="Livarot AOP")
+    ProductImage.objects.create(
+        product=record.product,
+        original=SimpleUploadedFile("livarot.jpg", product_photo_jpeg(title="L", subtitle="")),
+    )
+    other = MerchantStockRecordFactory(merchant=record.partner.merchant, product__title="Brie")
+
+    content = client.get(other.product.get_absolute_url()).content.decode()
+
+    (card,) = re.findall(r'<img [^>]*class="product-photo"[^>]*>', content)
+    # The 480 px photo, not blown up to 600: a card never shows more than the photo has.
+    assert re.search(r'srcset="\S+ 300w, \S+ 480w" sizes="300px"', card)
+    assert 'width="300" height="300"' in card
