@@ -63,14 +63,16 @@ def hero_jpeg(*, title: str, subtitle: str) -> bytes:
     draw.rectangle((0, height - 120, width, height), fill=ink)  # the stall's counter
     for n in range(7):  # baskets and their contents, sized by the title
         cx = 180 + n * 280 + digest[n + 1] % 60
-        radius = 70 + digest[n + 8] % 50
+        radius = 60 + digest[n + 8] % 40  # below the words
         draw.ellipse((cx - radius, height - 120 - 2 * radius, cx + radius, height - 120), fill=ink)
         draw.rounded_rectangle(
             (cx - 120, height - 200, cx + 120, height - 110), radius=24, fill=(255, 255, 255)
         )
     font, small, text = _fonts(title, sizes=(72, 44))
-    draw.text((80, 230), text, fill=ink, font=font)
-    draw.text((80, 330), subtitle if text == title else anyascii(subtitle), fill=ink, font=small)
+    subtitle = subtitle if text == title else anyascii(subtitle)
+    # Centred: cards show the hero cropped to 16:9 around its middle.
+    draw.text((width // 2, 205), text, fill=ink, font=font, anchor="mt")
+    draw.text((width // 2, 295), subtitle, fill=ink, font=small, anchor="mt")
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()
