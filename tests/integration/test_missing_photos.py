@@ -45,6 +45,8 @@ def test_a_page_showing_a_product_whose_photo_file_is_gone_still_answers(
     assert 'width=""' not in content and 'src=""' not in content  # no broken <img>
     if page in ("shop", "product", "home"):  # the pages that make thumbnails
         assert "missing from the media storage" in caplog.text
+        # In the photo's place, a drawing of the same size that says there is none.
+        assert 'aria-label="Photo indisponible"' in content
 
 
 def test_a_missing_photo_is_not_asked_of_the_storage_again_on_the_next_page(
