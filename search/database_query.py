@@ -1,11 +1,11 @@
 """Product search on the database backend: the embedded default, and the engine's fallback.
 
 Filters, sort, facets and the page are plain ORM queries; their number does not grow
-with the number of results. The text match reads the French index of
-search.database_text (accents, elisions, plurals, prefixes, one typo, synonyms), the same
-on SQLite and PostgreSQL. Facet counts are exact, from a few grouped queries over the
-matching products (search.database_facets). At most MAX_TEXT_MATCHES text matches are
-considered.
+with the number of results. The text match reads the French index of search.database_text
+(accents, elisions, plurals, prefixes, one typo, synonyms), ranked in one SQL query
+(search.database_match), the same on SQLite and PostgreSQL. Facet counts are exact, from a
+few grouped queries over the matching products (search.database_facets). At most
+MAX_TEXT_MATCHES text matches are considered.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
 from search.database_facets import MERCHANT, PRICE, database_facets, price_q
-from search.database_text import text_matches
+from search.database_match import text_matches
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
@@ -43,7 +43,7 @@ MAX_TEXT_MATCHES = 5000
 
 
 def _text_matches(backend, text: str) -> list[int]:
-    """Product ids matching every word, best first (search.database_text, French)."""
+    """Product ids matching every word, best first (search.database_match, French)."""
     return text_matches(text, limit=MAX_TEXT_MATCHES)
 
 

@@ -1,0 +1,154 @@
+"""The database backend's French text match as one grouped SQL query.
+
+The rules are search.database_text's (every word must match; a word matches its stem, the
+last word also the stems it begins, a word of 5 letters or more the stems one typo away; a
+word scores the weight of the best field it matched, lowered for a prefix or a typo).
+Scoring each matching term row in Python read every row back: "fromages" on 100,000
+products is tens of thousands of rows. Here the database adds the scores and returns only
+the ranked ids, reading the covering index (kind, term, object_id, weight) alone.
+
+Scores are integers, ten times search.database_text's factors (exact 10, prefix 6, typo
+5), so the order is the one the factors give; ties go to the older object (stable pages).
+The query is the same on SQLite and PostgreSQL:
+- a word: its term rows, the best score per object (GROUP BY);
+- a phrase (a word, or a synonym's words): its words joined on the object, scores added;
+- a part of the query with alternatives (a synonym group): their union, the best per object;
+- the query: its parts joined on the object, scores added, ranked, limited.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.functions import Length
+
+from search.database_text import PREFIX_MIN_LENGTH, RANGE_END
+from search.french import TYPO_MIN_LENGTH, one_edit, stem
+from search.models import SearchTerm, SearchWord
+from search.synonyms import QueryPart, query_parts
+
+EXACT, PREFIX, TYPO = 10, 6, 5
+Sql = tuple[str, list]
+
+
+def typo_stems(words: set[str]) -> dict[str, set[str]]:
+    """Per word, the stems of vocabulary words one typo away (first letter kept, as the
+    engines' prefix_length=1), read in one query for all the words."""
+    words = {word for word in words if len(word) >= TYPO_MIN_LENGTH}
+    found: dict[str, set[str]] = {word: set() for word in words}
+    if not words:
+        return found
+    condition = Q()
+    for word in words:
+        condition |= Q(
+            word__gte=word[0],
+            word__lt=word[0] + RANGE_END,
+            length__gte=len(word) - 1,
+            length__lte=len(word) + 1,
+        )
+    candidates = (
+        SearchWord.objects.annotate(length=Length("word"))
+        .filter(condition)
+        .values_list("word", "stem")
+    )
+    for candidate, candidate_stem in candidates:
+        for word in words:
+            if candidate[0] == word[0] and one_edit(word, candidate):
+                found[word].add(candidate_stem)
+    return found
+
+
+def _word_sql(kind: int, word: str, *, prefix: bool, typos: set[str]) -> Sql:
+    exact = stem(word)
+    typos = sorted(typos - {exact})
+    prefix = prefix and len(word) >= PREFIX_MIN_LENGTH
+    table = connection.ops.quote_name(SearchTerm._meta.db_table)
+    # A typo's stem may also lie in the prefix range: it keeps the typo's score, as before.
+    cases, case_params = ["WHEN term = %s THEN weight * %s"], [exact, EXACT]
+    conditions, params = ["term = %s"], [exact]
+    if typos:
+        marks = ", ".join(["%s"] * len(typos))
+        cases.append(f"WHEN term IN ({marks}) THEN weight * %s")
+        case_params += [*typos, TYPO]
+        conditions.append(f"term IN ({marks})")
+        params += typos
+    if prefix:
+        start = exact if len(exact) >= PREFIX_MIN_LENGTH else word
+        cases.append("ELSE weight * %s")
+        case_params.append(PREFIX)
+        conditions.append("(term >= %s AND term < %s)")
+        params += [start, start + RANGE_END]
+    score = f"MAX(CASE {' '.join(cases)} END)"
+    sql = (
+        f"SELECT object_id, {score} AS s FROM {table} "
+        f"WHERE kind = %s AND ({' OR '.join(conditions)}) GROUP BY object_id"
+    )
+    return sql, [*case_params, kind, *params]
+
+
+def _all_of(queries: list[Sql]) -> Sql:
+    """Objects in every query, their scores added."""
+    if len(queries) == 1:
+        return queries[0]
+    total = " + ".join(f"t{index}.s" for index in range(len(queries)))
+    sql = f"SELECT t0.object_id AS object_id, {total} AS s FROM ({queries[0][0]}) t0"
+    params = list(queries[0][1])
+    for index, (sub_sql, sub_params) in enumerate(queries[1:], 1):
+        sql += f" JOIN ({sub_sql}) t{index} ON t{index}.object_id = t0.object_id"
+        params += sub_params
+    return sql, params
+
+
+def _best_of(queries: list[Sql]) -> Sql:
+    """Objects in any query, with their best score."""
+    if len(queries) == 1:
+        return queries[0]
+    union = " UNION ALL ".join(
+        f"SELECT object_id, s FROM ({sql}) a{index}" for index, (sql, _) in enumerate(queries)
+    )
+    params = [param for _, sub_params in queries for param in sub_params]
+    return f"SELECT object_id, MAX(s) AS s FROM ({union}) u GROUP BY object_id", params
+
+
+def _part_sql(kind: int, part: QueryPart, *, last: bool, typos: dict[str, set[str]]) -> Sql:
+    phrases = []
+    for phrase in part.alternatives:
+        phrases.append(
+            _all_of(
+                [
+                    # The shopper may still be typing the last word (not a synonym's words).
+                    _word_sql(
+                        kind,
+                        word,
+                        prefix=last and not part.synonym and index == len(phrase) - 1,
+                        typos=typos.get(word, set()),
+                    )
+                    for index, word in enumerate(phrase)
+                ]
+            )
+        )
+    return _best_of(phrases)
+
+
+def match_sql(kind: int, parts: list[QueryPart], *, limit: int) -> Sql:
+    """The ranked ids of the objects matching every part (see the module's docstring)."""
+    typos = typo_stems({word for part in parts for phrase in part.alternatives for word in phrase})
+    query = _all_of(
+        [
+            _part_sql(kind, part, last=index == len(parts) - 1, typos=typos)
+            for index, part in enumerate(parts)
+        ]
+    )
+    sql = f"SELECT object_id FROM ({query[0]}) m ORDER BY s DESC, object_id LIMIT %s"
+    return sql, [*query[1], limit]
+
+
+def text_matches(text: str, *, kind: int = SearchTerm.PRODUCT, limit: int = 5000) -> list[int]:
+    """Ids of the objects matching every word of ``text``, best first."""
+    parts = query_parts(text)
+    if not parts:
+        return []
+    sql, params = match_sql(kind, parts, limit=limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [int(row[0]) for row in cursor.fetchall()]
