@@ -8,9 +8,11 @@ products is tens of thousands of rows. Here the database adds the scores and ret
 the ranked ids, reading the covering index (kind, term, object_id, weight) alone.
 
 Scores are integers, ten times search.database_text's factors (exact 10, prefix 6, typo
-5), so the order is the one the factors give; ties go to the older object (stable pages).
+5); a term both one typo away and begun by the word scores as a prefix. Ties go to the older
+object (stable pages).
 The query is the same on SQLite and PostgreSQL:
-- a word: its term rows, the best score per object (GROUP BY);
+- a word: its term rows (exact, typos, prefix: one index search each), the best score per
+  object (GROUP BY);
 - a phrase (a word, or a synonym's words): its words joined on the object, scores added;
 - a part of the query with alternatives (a synonym group): their union, the best per object;
 - the query: its parts joined on the object, scores added, ranked, limited.
@@ -18,8 +20,10 @@ The query is the same on SQLite and PostgreSQL:
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q
 from django.db.models.functions import Length
 
 from search.database_text import PREFIX_MIN_LENGTH, RANGE_END
@@ -63,27 +67,22 @@ def _word_sql(kind: int, word: str, *, prefix: bool, typos: set[str]) -> Sql:
     typos = sorted(typos - {exact})
     prefix = prefix and len(word) >= PREFIX_MIN_LENGTH
     table = connection.ops.quote_name(SearchTerm._meta.db_table)
-    # A typo's stem may also lie in the prefix range: it keeps the typo's score, as before.
-    cases, case_params = ["WHEN term = %s THEN weight * %s"], [exact, EXACT]
-    conditions, params = ["term = %s"], [exact]
+    rows = f"SELECT object_id, weight * %s AS s FROM {table} WHERE kind = %s AND "
+    # One index search per kind of match, their rows united: with an OR of the three
+    # conditions SQLite searched the index on the kind alone (every term row of it).
+    branches = [(rows + "term = %s", [EXACT, kind, exact])]
     if typos:
         marks = ", ".join(["%s"] * len(typos))
-        cases.append(f"WHEN term IN ({marks}) THEN weight * %s")
-        case_params += [*typos, TYPO]
-        conditions.append(f"term IN ({marks})")
-        params += typos
+        branches.append((rows + f"term IN ({marks})", [TYPO, kind, *typos]))
     if prefix:
         start = exact if len(exact) >= PREFIX_MIN_LENGTH else word
-        cases.append("ELSE weight * %s")
-        case_params.append(PREFIX)
-        conditions.append("(term >= %s AND term < %s)")
-        params += [start, start + RANGE_END]
-    score = f"MAX(CASE {' '.join(cases)} END)"
-    sql = (
-        f"SELECT object_id, {score} AS s FROM {table} "
-        f"WHERE kind = %s AND ({' OR '.join(conditions)}) GROUP BY object_id"
-    )
-    return sql, [*case_params, kind, *params]
+        branches.append(
+            (rows + "term >= %s AND term < %s", [PREFIX, kind, start, start + RANGE_END])
+        )
+    # A term matched several ways (the exact stem also begins itself) keeps its best score.
+    union = " UNION ALL ".join(sql for sql, _ in branches)
+    params = [param for _, branch_params in branches for param in branch_params]
+    return f"SELECT object_id, MAX(s) AS s FROM ({union}) w GROUP BY object_id", params
 
 
 def _all_of(queries: list[Sql]) -> Sql:
@@ -152,3 +151,24 @@ def text_matches(text: str, *, kind: int = SearchTerm.PRODUCT, limit: int = 5000
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]
+
+
+class InIds(Func):
+    """``field IN ids`` with the ids as one parameter: ``= ANY(array)`` on PostgreSQL, a JSON
+    array read by ``json_each`` on SQLite.
+
+    ``pk__in=ids`` prepares and binds each id: 270 ms of Python for the 5,000 matches of a
+    word, twice per page, before the database saw the query.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, ids):
+        super().__init__(F(field))
+        self.ids = [int(pk) for pk in ids]
+
+    def as_sql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s::bigint[])", [*params, self.ids]
+        return f"{column} IN (SELECT value FROM json_each(%s))", [*params, json.dumps(self.ids)]

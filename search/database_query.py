@@ -21,8 +21,8 @@ from oscar.core.loading import get_model
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
-from search.database_facets import MERCHANT, PRICE, database_facets, price_q
-from search.database_match import text_matches
+from search.database_facets import MERCHANT, PRICE, cached_facets, database_facets, price_q
+from search.database_match import InIds, text_matches
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
@@ -40,6 +40,7 @@ Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 MAX_TEXT_MATCHES = 5000
+RELEVANCE_WINDOW = 4
 
 
 def _text_matches(backend, text: str) -> list[int]:
@@ -147,7 +148,7 @@ def _in_stock_q() -> Q:
 def _base(matches: list[int] | None) -> QuerySet:
     queryset = SearchableProduct.objects.filter(is_public=True, **{f"{MERCHANT}__is_active": True})
     if matches is not None:
-        queryset = queryset.filter(pk__in=matches)
+        queryset = queryset.filter(InIds("pk", matches))
     return queryset
 
 
@@ -161,14 +162,29 @@ def _apply(queryset: QuerySet, filters: dict[str, Q], *, skip: str = "") -> Quer
 
 def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> list[int]:
     if query.sort == "relevance" and matches is not None:
-        kept = set(queryset.values_list("pk", flat=True))
-        ordered = [pk for pk in matches if pk in kept]
-        return ordered[query.offset : query.offset + PAGE_SIZE]
+        return _relevance_page(queryset, matches, query)
     order = {
         "price": (PRICE, "pk"),
         "-price": (f"-{PRICE}", "-pk"),
     }.get(query.sort, ("-date_created", "-pk"))
     return list(queryset.order_by(*order).values_list("pk", flat=True)[query.offset :][:PAGE_SIZE])
+
+
+def _relevance_page(queryset: QuerySet, matches: list[int], query: ProductQuery) -> list[int]:
+    """The page of the best matches that pass the filters, in the order of the matches.
+
+    The best 4 × (offset + page size) matches are checked first: unless the filters drop
+    most of them, the page is among them, without reading the ids of every match back.
+    """
+    wanted = query.offset + PAGE_SIZE
+    window = RELEVANCE_WINDOW * wanted
+    while True:
+        candidates = matches[:window]
+        kept = set(queryset.filter(InIds("pk", candidates)).values_list("pk", flat=True))
+        ordered = [pk for pk in candidates if pk in kept]
+        if len(ordered) >= wanted or window >= len(matches):
+            return ordered[query.offset : wanted]
+        window = len(matches)
 
 
 def _hits(ids: list[int]) -> list[ProductHit]:
@@ -213,7 +229,10 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
     def product_set(skip: str) -> QuerySet:
         return _apply(_base(matches), filters, skip=skip)
 
-    facets, count = database_facets(product_set=product_set, active=set(filters), query=query)
+    facets, count = cached_facets(
+        query=query,
+        compute=lambda: database_facets(product_set=product_set, active=set(filters), query=query),
+    )
     ids = _ordered_page(product_set(""), matches, query) if count else []
     return SearchPage(
         query=query,
