@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 from merchants.models import Commune, Intercommunality, Merchant
 from merchants.signals import products_bulk_saved
 from search import services
+from search.index_version import search_index_changed
+from search.models import SearchSynonym
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -65,6 +67,13 @@ def intercommunality_changed(sender, instance, raw=False, **kwargs):
         services.intercommunality_schedule_index(intercommunality_id=instance.pk)
 
 
+def synonym_changed(sender, instance, raw=False, **kwargs):
+    # Synonyms apply at query time: no document changes, but the matches and their cached
+    # facet counts do.
+    if not raw:
+        search_index_changed()
+
+
 def connect() -> None:
     uid = "product_search"
     post_save.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product")
@@ -86,3 +95,5 @@ def connect() -> None:
     post_save.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category")
     post_save.connect(commune_changed, sender=Commune, dispatch_uid=f"{uid}.commune")
     post_save.connect(intercommunality_changed, sender=Intercommunality, dispatch_uid=f"{uid}.epci")
+    post_save.connect(synonym_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym")
+    post_delete.connect(synonym_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym_del")
