@@ -20,18 +20,23 @@ The query is the same on SQLite and PostgreSQL:
 
 from __future__ import annotations
 
+import hashlib
 import json
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 from django.db.models.functions import Length
 
 from search.database_text import PREFIX_MIN_LENGTH, RANGE_END
 from search.french import TYPO_MIN_LENGTH, one_edit, stem
+from search.index_version import search_index_version
 from search.models import SearchTerm, SearchWord
 from search.synonyms import QueryPart, query_parts
 
 EXACT, PREFIX, TYPO = 10, 6, 5
+# Bounds what no index change reports (without a shared cache, another process's writes).
+ANALYSIS_CACHE_SECONDS = 300
 Sql = tuple[str, list]
 
 
@@ -129,9 +134,28 @@ def _part_sql(kind: int, part: QueryPart, *, last: bool, typos: dict[str, set[st
     return _best_of(phrases)
 
 
-def match_sql(kind: int, parts: list[QueryPart], *, limit: int) -> Sql:
+def query_analysis(text: str) -> tuple[list[QueryPart], dict[str, set[str]]]:
+    """The parts of ``text`` (synonyms applied) and its words' typo stems.
+
+    Kept in the cache under the index version (search.index_version), which new words and
+    synonym changes bump: a text search matches products and shops with the same analysis,
+    and a frequent query skips the synonyms' and the vocabulary's queries.
+    """
+    key = (
+        "product_search:analysis:"
+        + hashlib.sha256(repr((search_index_version(), text)).encode()).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        parts = query_parts(text)
+        words = {word for part in parts for phrase in part.alternatives for word in phrase}
+        found = (parts, typo_stems(words))
+        cache.set(key, found, ANALYSIS_CACHE_SECONDS)
+    return found
+
+
+def match_sql(kind: int, parts: list[QueryPart], typos: dict[str, set[str]], *, limit: int) -> Sql:
     """The ranked ids of the objects matching every part (see the module's docstring)."""
-    typos = typo_stems({word for part in parts for phrase in part.alternatives for word in phrase})
     query = _all_of(
         [
             _part_sql(kind, part, last=index == len(parts) - 1, typos=typos)
@@ -144,10 +168,10 @@ def match_sql(kind: int, parts: list[QueryPart], *, limit: int) -> Sql:
 
 def text_matches(text: str, *, kind: int = SearchTerm.PRODUCT, limit: int = 5000) -> list[int]:
     """Ids of the objects matching every word of ``text``, best first."""
-    parts = query_parts(text)
+    parts, typos = query_analysis(text)
     if not parts:
         return []
-    sql, params = match_sql(kind, parts, limit=limit)
+    sql, params = match_sql(kind, parts, typos, limit=limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]
