@@ -3,11 +3,12 @@
 Commune, intercommunality, shop and mode are properties of the shop, price and stock of
 the product's one stock record: a single GROUP BY partner over the matching products, with
 a conditional count per price bucket and for free stock, answers all of them (the shops'
-names and flags are read after, in one query). Categories are one GROUP BY per depth of
-the tree (a product counts once under each ancestor, as the engines' documents list the
-whole chain). Like the engines, a facet is counted with every filter but its own, so a
-chosen filter adds its own grouped query; the number of queries never grows with the
-number of results.
+names and flags are read after, in one query). Categories are one GROUP BY category, added
+up the tree (a product counts once under each ancestor, as the engines' documents list the
+whole chain); once some product is in two categories, one GROUP BY per depth of the
+tree. Like the engines, a facet is counted with every filter but its own, so a chosen
+filter adds its own grouped query; the number of queries never grows with the number of
+results.
 
 The counts of a query are kept in the cache (`cached_facets`) under the database index's
 version (search.index_version), which every indexed change bumps: the listing everybody
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -175,9 +177,29 @@ def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list
 def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
     """Products per category, each counted under its categories and all their ancestors."""
     step = Category.steplen
-    by_path = {path: (slug, name) for path, slug, name in _categories()}
-    depths = sorted({len(path) // step for path in by_path})
+    categories = _categories()
+    by_path = {path: (slug, name) for _pk, path, slug, name in categories}
     links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
+    if not _products_in_several_categories():
+        # Each product in one category: counted per category in one pass, then added up
+        # the chain in Python (the grouping per depth read the products once per depth).
+        paths = {pk: path for pk, path, _slug, _name in categories}
+        totals: dict[str, int] = defaultdict(int)
+        per_category = links.values("category_id").annotate(n=Count("product_id")).order_by()
+        for category_id, n in per_category.values_list("category_id", "n"):
+            path = paths.get(category_id, "")
+            for depth in range(1, len(path) // step + 1):
+                totals[path[: depth * step]] += n
+        rows = totals.items()
+    else:
+        rows = _category_counts_per_depth(links, by_path, step)
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+
+
+def _category_counts_per_depth(links: QuerySet, by_path: dict, step: int) -> list:
+    # A product under two categories of one parent counts once under it: distinct products
+    # per prefix of the path, one GROUP BY per depth of the tree.
+    depths = sorted({len(path) // step for path in by_path})
     per_depth = [
         links.filter(category__depth__gte=depth)
         .annotate(prefix=Substr("category__path", 1, depth * step))
@@ -189,10 +211,25 @@ def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
     ]
     if not per_depth:
         return []
-    rows = per_depth[0].union(*per_depth[1:], all=True) if len(per_depth) > 1 else per_depth[0]
-    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+    return list(
+        per_depth[0].union(*per_depth[1:], all=True) if len(per_depth) > 1 else per_depth[0]
+    )
 
 
-def _categories() -> list[tuple[str, str, str]]:
+def _products_in_several_categories() -> bool:
+    """Whether some product is in two categories (of the whole catalogue), per index version.
+
+    Category links are part of the products' documents: adding one bumps the version.
+    """
+    key = f"product_search:several-categories:{search_index_version()}"
+    found = cache.get(key)
+    if found is None:
+        several = ProductCategory.objects.values("product_id").annotate(n=Count("pk"))
+        found = several.filter(n__gt=1).order_by().exists()
+        cache.set(key, found, FACETS_CACHE_SECONDS)
+    return found
+
+
+def _categories() -> list[tuple[int, str, str, str]]:
     # Not cached: a category renamed in another process shows in the next facet.
-    return list(Category.objects.values_list("path", "slug", "name"))
+    return list(Category.objects.values_list("pk", "path", "slug", "name"))

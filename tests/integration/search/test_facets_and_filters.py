@@ -109,3 +109,21 @@ def test_pages_hold_twenty_results(indexed, shop, product, search_backend):
     second = product_search(query=ProductQuery(text="yaourt", page=2))
     assert (first.count, len(first.hits), len(second.hits)) == (25, 20, 5)
     assert not {h.id for h in first.hits} & {h.id for h in second.hits}
+
+
+def test_a_product_in_two_sibling_categories_counts_once_under_their_parent(
+    indexed, shop, product, search_backend
+):
+    from tests.factories import category
+
+    food = category("Alimentation", "alimentation")
+    cheeses = category("Fromages", "fromages", parent=food)
+    drinks = category("Boissons", "boissons", parent=food)
+    with indexed():
+        farm = shop(name="Ferme Lebrun", commune_code="61001")
+        product("Camembert au calvados", merchant=farm, categories=[cheeses, drinks])
+        product("Cidre brut", merchant=farm, categories=[drinks])
+
+    page = product_search(query=ProductQuery())
+
+    assert facet(page, "category") == {"alimentation": 2, "fromages": 1, "boissons": 2}
