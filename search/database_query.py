@@ -11,9 +11,10 @@ MAX_TEXT_MATCHES text matches are considered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
@@ -160,17 +161,53 @@ def _apply(queryset: QuerySet, filters: dict[str, Q], *, skip: str = "") -> Quer
     return queryset
 
 
-def _ordered_page(queryset: QuerySet, matches, query: ProductQuery) -> list[int]:
+def _ordered_page(
+    product_set: Callable[[list[int] | None], QuerySet],
+    matches,
+    query: ProductQuery,
+    *,
+    filtered: bool,
+) -> list[int]:
+    """The ids of the page; ``product_set(ids)`` is the products among ``ids`` (None: all)
+    that pass every filter."""
     if query.sort == "relevance" and matches is not None:
-        return _relevance_page(queryset, matches, query)
-    order = {
-        "price": (PRICE, "pk"),
-        "-price": (f"-{PRICE}", "-pk"),
-    }.get(query.sort, ("-date_created", "-pk"))
-    return list(queryset.order_by(*order).values_list("pk", flat=True)[query.offset :][:PAGE_SIZE])
+        return _relevance_page(product_set, matches, query)
+    field = PRICE if query.sort in ("price", "-price") else "date_created"
+    descending = query.sort != "price"
+    queryset = product_set(matches)
+    if matches is None and not filtered:
+        # The whole catalogue: read in the order of the field's index, the page comes at once.
+        sign = "-" if descending else ""
+        ordered = queryset.order_by(f"{sign}{field}", f"{sign}pk").values_list("pk", flat=True)
+        return list(ordered[query.offset :][:PAGE_SIZE])
+    return _sorted_after_filtering(queryset, F(field), descending=descending, offset=query.offset)
 
 
-def _relevance_page(queryset: QuerySet, matches: list[int], query: ProductQuery) -> list[int]:
+def _sorted_after_filtering(queryset: QuerySet, key, *, descending: bool, offset: int) -> list[int]:
+    """The page of ``queryset`` by ``key``, its rows found before they are sorted.
+
+    Left to plan ORDER BY … LIMIT 20 itself, PostgreSQL read the products in price or date
+    order and tested the filters on each until 20 passed: a category whose articles are
+    cheap, or a commune with few shops, made it read 30,000 rows (0.3 to 0.7 s on 100,000
+    products). The filtered rows as a subquery it may not merge (OFFSET 0), then sorted,
+    cost a hash join and a top-20 sort.
+    """
+    inner = queryset.order_by().annotate(sort_key=key).values_list("pk", "sort_key")
+    sql, params = inner.query.sql_with_params()
+    direction = "DESC" if descending else "ASC"
+    fence = "OFFSET 0" if connection.vendor == "postgresql" else "LIMIT -1 OFFSET 0"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT page.* FROM ({sql} {fence}) page "
+            f"ORDER BY 2 {direction}, 1 {direction} LIMIT %s OFFSET %s",
+            [*params, PAGE_SIZE, offset],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _relevance_page(
+    product_set: Callable[[list[int] | None], QuerySet], matches: list[int], query: ProductQuery
+) -> list[int]:
     """The page of the best matches that pass the filters, in the order of the matches.
 
     The best 4 × (offset + page size) matches are checked first: unless the filters drop
@@ -180,7 +217,7 @@ def _relevance_page(queryset: QuerySet, matches: list[int], query: ProductQuery)
     window = RELEVANCE_WINDOW * wanted
     while True:
         candidates = matches[:window]
-        kept = set(queryset.filter(InIds("pk", candidates)).values_list("pk", flat=True))
+        kept = set(product_set(candidates).values_list("pk", flat=True))
         ordered = [pk for pk in candidates if pk in kept]
         if len(ordered) >= wanted or window >= len(matches):
             return ordered[query.offset : wanted]
@@ -233,7 +270,11 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
         query=query,
         compute=lambda: database_facets(product_set=product_set, active=set(filters), query=query),
     )
-    ids = _ordered_page(product_set(""), matches, query) if count else []
+
+    def among(ids: list[int] | None) -> QuerySet:
+        return _apply(_base(ids), filters)
+
+    ids = _ordered_page(among, matches, query, filtered=bool(filters)) if count else []
     return SearchPage(
         query=query,
         count=count,

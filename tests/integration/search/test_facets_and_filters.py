@@ -100,6 +100,32 @@ def test_newest_first(market, search_backend):
     assert page.hits[0].title == "Calvados"
 
 
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("price", ["Camembert", "Pont-l'Évêque", "Livarot"]),
+        ("-price", ["Livarot", "Pont-l'Évêque", "Camembert"]),
+        ("newest", ["Pont-l'Évêque", "Livarot", "Camembert"]),
+    ],
+)
+def test_filtered_products_are_sorted_too(market, search_backend, sort, expected):
+    # A filter sends the database backend through its filter-then-sort query.
+    page = product_search(query=ProductQuery(communes=("61001",), sort=sort))
+    assert [hit.title for hit in page.hits] == expected
+
+
+def test_filtered_and_sorted_pages_do_not_overlap(indexed, shop, product, search_backend):
+    with indexed():
+        merchant = shop()
+        for number in range(25):
+            product(f"Yaourt nature {number}", merchant=merchant, price=f"{number + 1}.00")
+    query = {"communes": ("61001",), "sort": "-price"}
+    first = product_search(query=ProductQuery(**query))
+    second = product_search(query=ProductQuery(**query, page=2))
+    prices = [hit.price for hit in first.hits + second.hits]
+    assert prices == sorted(prices, reverse=True) and len(set(prices)) == 25
+
+
 def test_pages_hold_twenty_results(indexed, shop, product, search_backend):
     with indexed():
         merchant = shop()
