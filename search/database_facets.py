@@ -1,14 +1,14 @@
 """Facet counts of the database backend: a few grouped queries over the matching products.
 
-Commune, intercommunality, shop and mode are properties of the shop, price and stock of
-the product's one stock record: a single GROUP BY partner over the matching products, with
-a conditional count per price bucket and for free stock, answers all of them (the shops'
-names and flags are read after, in one query). Categories are one GROUP BY category, added
-up the tree (a product counts once under each ancestor, as the engines' documents list the
-whole chain); once some product is in two categories, one GROUP BY per depth of the
-tree. Like the engines, a facet is counted with every filter but its own, so a chosen
-filter adds its own grouped query; the number of queries never grows with the number of
-results.
+Commune, intercommunality, shop and mode are properties of the shop, price and stock of the
+product's one stock record: a single GROUP BY partner over the matching products, with a
+conditional count per price bucket and for free stock, answers all of them (the shops' names
+and flags are read after, in one query). While each product is in one category at most, the
+same GROUP BY also groups by category, added up the tree after (a product counts once under
+each ancestor, as the engines' documents list the whole chain); once some product is in two
+categories, one GROUP BY per depth of the tree. Like the engines, a facet is counted with
+every filter but its own, so a chosen filter adds its own grouped query; the number of
+queries never grows with the number of results.
 
 The counts of a query are kept in the cache (`cached_facets`) under the database index's
 version (search.index_version), which every indexed change bumps: the listing everybody
@@ -82,17 +82,28 @@ def cached_facets(*, query: ProductQuery, compute: Callable[[], Facets]) -> Face
 
 
 def database_facets(*, product_set: ProductSet, active: set[str], query: ProductQuery) -> Facets:
-    """(facets, number of matching products) in 4 queries, one more per chosen filter."""
+    """(facets, number of matching products) in 3 or 4 queries, one more per chosen filter."""
     groups: dict[str, list[str]] = {"": []}
     for facet in SHOP_LEVEL:
         groups.setdefault(facet if facet in active else "", []).append(facet)
-    per_group = _with_shops({skip: _per_partner(product_set(skip)) for skip in groups})
+    category_skip = "category" if "category" in active else ""
+    if _products_in_several_categories():
+        per_group = {skip: _per_partner(product_set(skip)) for skip in groups}
+        categories = _category_counts(product_set(category_skip))
+    else:
+        # Each product in one category at most: grouped by partner and category at once,
+        # one pass answers the shop-level facets and the categories (a product is one row).
+        groups.setdefault(category_skip, [])
+        rows = {skip: _per_partner(product_set(skip), by_category=True) for skip in groups}
+        categories = _rolled_up(
+            [(row["category"], row["n"]) for row in rows[category_skip] if row["category"]]
+        )
+        per_group = {skip: _per_partner_totals(group_rows) for skip, group_rows in rows.items()}
+    per_group = _with_shops(per_group)
     facets: dict[str, list[FacetValue]] = {}
     for skip, names in groups.items():
         for name in names:
             facets[name] = _shop_level_facet(name, per_group[skip], query)
-    skip = "category" if "category" in active else ""
-    categories = _category_counts(product_set(skip))
     facets["category"] = labelled_facet("category", categories, query)
     total = sum(shop["n"] for shop in per_group[""])
     return facets, total
@@ -111,27 +122,45 @@ SHOP_FIELDS = {
 }
 
 
-def _per_partner(products: QuerySet) -> list[dict]:
-    """Per shop's partner: its matching products in all ("n"), per price bucket and with
-    free stock."""
+def _per_partner(products: QuerySet, *, by_category: bool = False) -> list[dict]:
+    """Per shop's partner (and category, or None): its matching products in all ("n"), per
+    price bucket and with free stock."""
     # The conditions on the stock record are counts' filters, not filter(): they read the
     # stock record the grouping joined, as the engine's one document per product does.
-    # Rows, not distinct products, as the counts before (a product has one stock record):
-    # on PostgreSQL each DISTINCT aggregate sorts its rows again.
+    # Rows, not distinct products (a product has one stock record): a DISTINCT aggregate
+    # made PostgreSQL sort the 100,000 rows of the listing (on disk) instead of hashing
+    # them into the groups.
     buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
     counts = {name: Count("pk", filter=q) for name, q in buckets.items()}
     # Grouped by the stock record's partner id alone, the shops' names and flags read
     # after (_with_shops): grouping 100,000 rows by nine text columns of four joined
     # tables took 2 to 3 times as long.
-    return list(
+    keys = {"partner": F("stockrecords__partner_id")}
+    # values() on the categories themselves: a LEFT JOIN, products without one still count.
+    fields = ["categories"] if by_category else []
+    rows = list(
         products.order_by()
-        .values(partner=F("stockrecords__partner_id"))
+        .values(*fields, **keys)
         .annotate(
-            n=Count("pk", distinct=True),
+            n=Count("pk"),
             in_stock=Count("pk", filter=free_stock_q(prefix="stockrecords__")),
             **counts,
         )
     )
+    for row in rows:
+        row["category"] = row.pop("categories", None)
+    return rows
+
+
+def _per_partner_totals(rows: list[dict]) -> list[dict]:
+    """The rows per partner and category added up per partner."""
+    totals: dict[int, dict] = {}
+    for row in rows:
+        total = totals.setdefault(row["partner"], {"partner": row["partner"]})
+        for name, value in row.items():
+            if name not in ("partner", "category"):
+                total[name] = total.get(name, 0) + value
+    return list(totals.values())
 
 
 def _with_shops(per_group: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -175,25 +204,27 @@ def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list
 
 
 def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
-    """Products per category, each counted under its categories and all their ancestors."""
+    """Products per category, each counted once under its categories and all their
+    ancestors, when some product is in two categories (else see _rolled_up)."""
+    links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
+    by_path = {path: (slug, name) for _pk, path, slug, name in _categories()}
+    rows = _category_counts_per_depth(links, by_path, Category.steplen)
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+
+
+def _rolled_up(per_category: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Counts per category added up the chain of its ancestors (each product in one
+    category: the grouping per depth read the products once per depth)."""
     step = Category.steplen
     categories = _categories()
     by_path = {path: (slug, name) for _pk, path, slug, name in categories}
-    links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
-    if not _products_in_several_categories():
-        # Each product in one category: counted per category in one pass, then added up
-        # the chain in Python (the grouping per depth read the products once per depth).
-        paths = {pk: path for pk, path, _slug, _name in categories}
-        totals: dict[str, int] = defaultdict(int)
-        per_category = links.values("category_id").annotate(n=Count("product_id")).order_by()
-        for category_id, n in per_category.values_list("category_id", "n"):
-            path = paths.get(category_id, "")
-            for depth in range(1, len(path) // step + 1):
-                totals[path[: depth * step]] += n
-        rows = totals.items()
-    else:
-        rows = _category_counts_per_depth(links, by_path, step)
-    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+    paths = {pk: path for pk, path, _slug, _name in categories}
+    totals: dict[str, int] = defaultdict(int)
+    for category_id, n in per_category:
+        path = paths.get(category_id, "")
+        for depth in range(1, len(path) // step + 1):
+            totals[path[: depth * step]] += n
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in totals.items() if prefix in by_path]
 
 
 def _category_counts_per_depth(links: QuerySet, by_path: dict, step: int) -> list:
