@@ -80,9 +80,10 @@ def _word_sql(kind: int, word: str, *, prefix: bool, typos: set[str]) -> Sql:
         marks = ", ".join(["%s"] * len(typos))
         branches.append((rows + f"term IN ({marks})", [TYPO, kind, *typos]))
     if prefix:
-        start = exact if len(exact) >= PREFIX_MIN_LENGTH else word
+        # Stems the word as typed begins, not its stem: the stem's own forms match exactly,
+        # and "livre" (stem "livr") began "livraison", in every product's description.
         branches.append(
-            (rows + "term >= %s AND term < %s", [PREFIX, kind, start, start + RANGE_END])
+            (rows + "term >= %s AND term < %s", [PREFIX, kind, word, word + RANGE_END])
         )
     # A term matched several ways (the exact stem also begins itself) keeps its best score.
     union = " UNION ALL ".join(sql for sql, _ in branches)
