@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils.translation import get_language
@@ -247,18 +248,29 @@ def _category_counts_per_depth(links: QuerySet, by_path: dict, step: int) -> lis
     )
 
 
-def _products_in_several_categories() -> bool:
-    """Whether some product is in two categories (of the whole catalogue), per index version.
+SEVERAL_CATEGORIES_KEY = "product_search:several-categories"
 
-    Category links are part of the products' documents: adding one bumps the version.
+
+def _products_in_several_categories() -> bool:
+    """Whether some product of the catalogue is in two categories.
+
+    Kept in the cache until a category link changes (`category_links_changed`, from
+    search.signals), not per index version: the check reads every link (90 ms on 100,000
+    products) and would be paid after each stock change. Without a shared cache, another
+    process's link shows within FACETS_CACHE_SECONDS.
     """
-    key = f"product_search:several-categories:{search_index_version()}"
-    found = cache.get(key)
+    found = cache.get(SEVERAL_CATEGORIES_KEY)
     if found is None:
         several = ProductCategory.objects.values("product_id").annotate(n=Count("pk"))
         found = several.filter(n__gt=1).order_by().exists()
-        cache.set(key, found, FACETS_CACHE_SECONDS)
+        cache.set(SEVERAL_CATEGORIES_KEY, found, FACETS_CACHE_SECONDS)
     return found
+
+
+def category_links_changed() -> None:
+    """A product was put in or out of a category: check again, now and after commit."""
+    cache.delete(SEVERAL_CATEGORIES_KEY)
+    transaction.on_commit(lambda: cache.delete(SEVERAL_CATEGORIES_KEY))
 
 
 def _categories() -> list[tuple[int, str, str, str]]:

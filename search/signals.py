@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 from merchants.models import Commune, Intercommunality, Merchant
 from merchants.signals import products_bulk_saved
 from search import services
+from search.database_facets import category_links_changed
 from search.index_version import search_index_changed
 from search.models import SearchSynonym
 
@@ -36,9 +37,16 @@ def product_part_changed(sender, instance, raw=False, **kwargs):
         services.products_schedule_index(product_ids=[instance.product_id])
 
 
+def category_link_changed(sender, instance, raw=False, **kwargs):
+    # Whether some product is in two categories decides how the facets count categories.
+    if not raw:
+        category_links_changed()
+
+
 def products_bulk_changed(sender, product_ids, **kwargs):
     """The catalogue import wrote products without model signals."""
     services.products_schedule_index(product_ids=product_ids)
+    category_links_changed()
 
 
 def merchant_changed(sender, instance, raw=False, **kwargs):
@@ -82,6 +90,10 @@ def connect() -> None:
         name = model._meta.model_name
         post_save.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}")
         post_delete.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}_del")
+    post_save.connect(category_link_changed, sender=ProductCategory, dispatch_uid=f"{uid}.link")
+    post_delete.connect(
+        category_link_changed, sender=ProductCategory, dispatch_uid=f"{uid}.link_del"
+    )
     products_bulk_saved.connect(products_bulk_changed, dispatch_uid=f"{uid}.bulk")
     post_save.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant")
     post_delete.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant_del")

@@ -31,15 +31,14 @@ def catalogue(search_backend, indexed, shop, product):
 @pytest.mark.parametrize(
     ("query", "most"),
     [
-        # synonyms, vocabulary (typo), match; facets 4 (per partner and category, the
-        # shops, the categories, and whether some product is in two categories, once per
-        # change); page; hits 3; shops' match (the same analysis of the words), their
-        # merchants only when some match
-        (ProductQuery(text="camembert"), 12),
-        # facets 4, page, hits 3
-        (ProductQuery(), 8),
+        # synonyms, vocabulary (typo), match; facets 3 (per partner and category, the
+        # shops, the categories); page; hits 3; shops' match (the same analysis of the
+        # words), their merchants only when some match
+        (ProductQuery(text="camembert"), 11),
+        # facets 3, page, hits 3
+        (ProductQuery(), 7),
         # plus one grouped query for the facets without the chosen commune
-        (ProductQuery(text="camembert", communes=("61001",), sort="price"), 13),
+        (ProductQuery(text="camembert", communes=("61001",), sort="price"), 12),
     ],
     ids=["text", "listing", "text-filter-sort"],
 )

@@ -153,3 +153,25 @@ def test_a_product_in_two_sibling_categories_counts_once_under_their_parent(
     page = product_search(query=ProductQuery())
 
     assert facet(page, "category") == {"alimentation": 2, "fromages": 1, "boissons": 2}
+
+
+def test_a_second_category_given_later_is_counted_once_under_the_parent(
+    indexed, shop, product, search_backend
+):
+    from oscar.core.loading import get_model
+
+    from tests.factories import category
+
+    food = category("Alimentation", "alimentation")
+    cheeses = category("Fromages", "fromages", parent=food)
+    drinks = category("Boissons", "boissons", parent=food)
+    with indexed():
+        farm = shop(name="Ferme Lebrun", commune_code="61001")
+        tomme = product("Tomme au cidre", merchant=farm, categories=[cheeses])
+    assert facet(product_search(query=ProductQuery()), "category")["alimentation"] == 1
+
+    with indexed():
+        get_model("catalogue", "ProductCategory").objects.create(product=tomme, category=drinks)
+
+    page = product_search(query=ProductQuery())
+    assert facet(page, "category") == {"alimentation": 1, "fromages": 1, "boissons": 1}
