@@ -146,18 +146,35 @@ def _in_stock_q() -> Q:
     return free_stock_q(prefix="stockrecords__")
 
 
-def _base(matches: list[int] | None) -> QuerySet:
-    queryset = SearchableProduct.objects.filter(is_public=True, **{f"{MERCHANT}__is_active": True})
+# Conditions on the product's stock record and its shop: one row per product, so they are
+# applied to the rows the base query joins (one filter() call) instead of as id subqueries.
+ROW_FILTERS = ("commune", "intercommunality", "merchant", "mode", "delivers_to", "price")
+
+
+def _products(matches: list[int] | None, filters: dict[str, Q], *, skip: str = "") -> QuerySet:
+    """Public products of active shops among ``matches`` (None: all) passing every filter
+    but ``skip``.
+
+    As id subqueries, a commune's products were found by joining product, stock record,
+    partner, shop and commune again, and semi-joined to the same join of the base: 100 ms
+    per pass on 100,000 products, where the condition on the joined shop costs nothing.
+    Categories (several per product) and the negated stock test stay id subqueries, which
+    never duplicate rows.
+    """
+    on_rows = Q(is_public=True, **{f"{MERCHANT}__is_active": True})
+    others = []
+    for name, q in filters.items():
+        if name == skip:
+            continue
+        if name in ROW_FILTERS:
+            on_rows &= q
+        else:
+            others.append(q)
+    queryset = SearchableProduct.objects.filter(on_rows)
     if matches is not None:
         queryset = queryset.filter(InIds("pk", matches))
-    return queryset
-
-
-def _apply(queryset: QuerySet, filters: dict[str, Q], *, skip: str = "") -> QuerySet:
-    # Each filter as its own id subquery: multi-valued joins (categories) never duplicate rows.
-    for name, q in filters.items():
-        if name != skip:
-            queryset = queryset.filter(pk__in=SearchableProduct.objects.filter(q).values("pk"))
+    for q in others:
+        queryset = queryset.filter(pk__in=SearchableProduct.objects.filter(q).values("pk"))
     return queryset
 
 
@@ -264,7 +281,7 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
     filters = _filters(query)
 
     def product_set(skip: str) -> QuerySet:
-        return _apply(_base(matches), filters, skip=skip)
+        return _products(matches, filters, skip=skip)
 
     facets, count = cached_facets(
         query=query,
@@ -272,7 +289,7 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
     )
 
     def among(ids: list[int] | None) -> QuerySet:
-        return _apply(_base(ids), filters)
+        return _products(ids, filters)
 
     ids = _ordered_page(among, matches, query, filtered=bool(filters)) if count else []
     return SearchPage(
