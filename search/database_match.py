@@ -82,9 +82,7 @@ def _word_sql(kind: int, word: str, *, prefix: bool, typos: set[str]) -> Sql:
     if prefix:
         # Stems the word as typed begins, not its stem: the stem's own forms match exactly,
         # and "livre" (stem "livr") began "livraison", in every product's description.
-        branches.append(
-            (rows + "term >= %s AND term < %s", [PREFIX, kind, word, word + RANGE_END])
-        )
+        branches.append((rows + "term >= %s AND term < %s", [PREFIX, kind, word, word + RANGE_END]))
     # A term matched several ways (the exact stem also begins itself) keeps its best score.
     union = " UNION ALL ".join(sql for sql, _ in branches)
     params = [param for _, branch_params in branches for param in branch_params]
