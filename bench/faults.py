@@ -81,9 +81,10 @@ def fault_steps(*, stack, apps, services, locust, args, localstripe) -> list[dic
             "payments": payments_since(since=since, localstripe=localstripe),
         }
         if "back_at" in notes:
-            # Let the queue drain with both workers back, then read what ran.
+            # Let the queue drain with both workers back, and the scheduler run again the task
+            # lost with the killed worker (TASK_WORKER_LOST_AFTER), then read what ran.
             deadline = time.monotonic() + 60
-            while tasks_waiting() and time.monotonic() < deadline:
+            while (tasks_waiting() or tasks_running()) and time.monotonic() < deadline:
                 time.sleep(1)
             result["tasks"] = {
                 "killed mid-task": notes["mid_task"],

@@ -3,9 +3,9 @@
     .venv/bin/python bench/load_bench.py --database-url postgres://postgres@127.0.0.1:5432/orne_load
 
 Starts redis-server, moto's S3 server, localstripe, OpenSearch (tools/search-engines), two
-gunicorn app processes (2 workers each) on two ports and two ``db_worker``s, all with the
-production settings, on a PostgreSQL database that it migrates and seeds (``seed_demo``)
-when empty. Then, each bounded in time:
+gunicorn app processes (2 workers each) on two ports, two ``db_worker``s and the scheduler,
+all with the production settings, on a PostgreSQL database that it migrates and seeds
+(``seed_demo``) when empty. Then, each bounded in time:
 
 1. browse mix (Locust ``Browser``): req/s, p50/p95 per page, errors;
 2. buy mix (Locust ``Buyer``): real HTTP checkout, payment on localstripe;
@@ -104,6 +104,9 @@ def stack_env(args, ports: dict[str, int], var: Path) -> dict[str, str]:
         "STRIPE_WEBHOOK_SECRET": "whsec_localstripe",
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "VAR_DIR": str(var),
+        # A worker killed mid-task is found lost within a fault step (production: 10 s / 120 s).
+        "TASK_WORKER_HEARTBEAT": "1",
+        "TASK_WORKER_LOST_AFTER": "8",
     }
 
 
@@ -149,6 +152,10 @@ def start_apps(stack: Stack, ports: dict, env: dict, app_env: dict) -> dict:
         apps[f"worker_{n}"] = stack.add(
             f"worker_{n}", [*command, "--worker-id", f"load-bench-{n}"], env=env
         )
+    # The scheduler runs again a task whose worker died mid-run (tasks_recover_lost), as in
+    # production (docs/deployment.md); a short tick so the worker fault step sees it.
+    scheduler = [sys.executable, "manage.py", "run_scheduler", "--tick", "2"]
+    apps["scheduler"] = stack.add("scheduler", scheduler, env=env)
     for key in ("app_a", "app_b"):
         url = f"http://127.0.0.1:{ports[key]}/healthz"
         wait_for(lambda url=url: answers(url), seconds=120, what=key)

@@ -41,12 +41,28 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="var/shots")
+    parser.add_argument(
+        "--page", action="append", default=[], metavar="NAME=PATH", help="another page to shoot"
+    )
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only these")
+    parser.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a product page whose article goes in the basket first (default: the first found)",
+    )
+    parser.add_argument("--full-page", action="store_true", help="the whole page, not the screen")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     pages = dict(STATIC_PAGES)
     pages["shop"] = first_link(args.base, "/", r'href="(/commercants/[^"/]+/)"')
     pages["product"] = first_link(args.base, "/", r'href="(/boutique/catalogue/[^"]+/)"')
+    pages.update(item.split("=", 1) for item in args.page)
+    basket = args.add or [pages["product"]]
+    if args.only:
+        pages = {name: path for name, path in pages.items() if name in args.only}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
@@ -57,8 +73,8 @@ def main() -> None:
                 locale="fr-FR", viewport={"width": width, "height": height}
             )
             page = context.new_page()
-            if pages["product"]:  # so that the basket page shows a basket
-                page.goto(args.base + pages["product"])
+            for product in filter(None, basket):  # so that the basket page shows a basket
+                page.goto(args.base + product)
                 button = page.locator("#add_to_basket_form button[type=submit]")
                 if button.count():
                     button.click()
@@ -67,7 +83,7 @@ def main() -> None:
                     continue
                 page.goto(args.base + path)
                 target = out / f"{name}-{size}.png"
-                page.screenshot(path=str(target), full_page=False)
+                page.screenshot(path=str(target), full_page=args.full_page)
                 print(target)
             context.close()
         browser.close()

@@ -116,6 +116,7 @@ class Shopper:
                 "csrfmiddlewaretoken": csrf.group(1),
                 "email": "bench@example.org",
                 "phone": "02 33 12 34 56",
+                "accept_terms": "on",  # the CGV box, required
                 f"mode_{merchant}": "click_collect",
                 f"slot_{merchant}": slot or "",
             },

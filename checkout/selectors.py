@@ -26,6 +26,8 @@ class GroupLine:
     unit_price_incl_tax: Decimal
     unit_price_excl_tax: Decimal
     available: int | None  # free stock; None when the product does not track stock
+    # The article's first photo (a ProductImage), None without one: the basket shows it.
+    image: object | None = None
 
     @property
     def total_incl_tax(self) -> Decimal:
@@ -68,7 +70,8 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
     """
     if basket is None or basket.id is None:
         return []
-    lines = _basket_lines(basket=basket)
+    # The photos in one more query, for the basket page's lines.
+    lines = _basket_lines(basket=basket, prefetch=("product__images",))
     partner_ids = {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
     merchants = {
         merchant.partner_id: merchant
@@ -103,6 +106,7 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
                 unit_price_incl_tax=price.incl_tax,
                 unit_price_excl_tax=price.excl_tax,
                 available=stockrecord_free_stock(record) if tracks else None,
+                image=next(iter(line.product.images.all()), None),
             )
         )
     groups = [
@@ -112,12 +116,12 @@ def basket_groups_by_merchant(*, basket) -> list[MerchantGroup]:
     return sorted(groups, key=lambda group: group.merchant.name)
 
 
-def _basket_lines(*, basket) -> list:
+def _basket_lines(*, basket, prefetch: tuple[str, ...] = ()) -> list:
     # The merchant comes with the partner: the strategy's "shop active" costs no query.
     return list(
-        basket.lines.select_related(
-            "product__product_class", "stockrecord__partner__merchant"
-        ).order_by("pk")
+        basket.lines.select_related("product__product_class", "stockrecord__partner__merchant")
+        .prefetch_related(*prefetch)
+        .order_by("pk")
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
@@ -28,11 +29,17 @@ def search_query_record(*, text: str, count: int, day: datetime.date | None = No
     if not text:
         return
     week = week_start(day or timezone.localdate())
-    row, _ = SearchQueryWeek.objects.get_or_create(week=week, text=text)
-    SearchQueryWeek.objects.filter(pk=row.pk).update(
-        searches=F("searches") + 1,
-        without_results=F("without_results") + (0 if count else 1),
-    )
+    empty = 0 if count else 1
+    rows = SearchQueryWeek.objects.filter(week=week, text=text)
+    # One UPDATE for a query already seen this week (most searches); the row is created by
+    # the first, and a concurrent first that created it meanwhile is counted by the UPDATE.
+    if rows.update(searches=F("searches") + 1, without_results=F("without_results") + empty):
+        return
+    try:
+        with transaction.atomic():
+            SearchQueryWeek.objects.create(week=week, text=text, searches=1, without_results=empty)
+    except IntegrityError:
+        rows.update(searches=F("searches") + 1, without_results=F("without_results") + empty)
 
 
 def search_queries_top(*, week: datetime.date, limit: int = 30) -> QuerySet[SearchQueryWeek]:

@@ -1,28 +1,41 @@
 """Facet counts of the database backend: a few grouped queries over the matching products.
 
-Commune, intercommunality, shop and mode are properties of the shop, price and stock of
-the product's one stock record: a single GROUP BY shop over the matching products, with a
-conditional count per price bucket and for free stock, answers all of them (the shop's
-names and flags are grouped with it). Categories are one GROUP BY per
-depth of the tree (a product counts once under each ancestor, as the engines' documents
-list the whole chain). Like the engines, a facet is counted with every filter but its own,
-so a chosen filter adds its own grouped query; the number of queries never grows with the
-number of results.
+Commune, intercommunality, shop and mode are properties of the shop, price and stock of the
+product's one stock record: a single GROUP BY partner over the matching products, with a
+conditional count per price bucket and for free stock, answers all of them (the shops' names
+and flags are read after, in one query). While each product is in one category at most, the
+same GROUP BY also groups by category, added up the tree after (a product counts once under
+each ancestor, as the engines' documents list the whole chain); once some product is in two
+categories, one GROUP BY per depth of the tree. Like the engines, a facet is counted with
+every filter but its own, so a chosen filter adds its own grouped query; the number of
+queries never grows with the number of results.
+
+The counts of a query are kept in the cache (`cached_facets`) under the database index's
+version (search.index_version), which every indexed change bumps: the listing everybody
+opens is counted once per change, and pages 2, 3… and other sorts reuse the first's.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from collections import defaultdict
 from collections.abc import Callable
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Substr
+from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
+from merchants.models import Merchant
 from search.documents import facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
-from search.query import PRICE_RANGES, FacetValue, ProductQuery
+from search.index_version import search_index_version
+from search.query import PRICE_RANGES, SORT_RELEVANCE, FacetValue, ProductQuery
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -37,6 +50,10 @@ MODE_FLAGS = {
 
 # The products matching the query with every filter but the one named ("": all of them).
 ProductSet = Callable[[str], QuerySet]
+Facets = tuple[dict[str, list[FacetValue]], int]
+# Bounds what no indexed change reports (and, without a shared cache, what another
+# process indexed: each then has its own version).
+FACETS_CACHE_SECONDS = 300
 
 
 def price_q(low, high) -> Q:
@@ -48,26 +65,53 @@ def price_q(low, high) -> Q:
     return q
 
 
-def database_facets(
-    *, product_set: ProductSet, active: set[str], query: ProductQuery
-) -> tuple[dict[str, list[FacetValue]], int]:
-    """(facets, number of matching products) in 3 queries, one more per chosen filter."""
+def cached_facets(*, query: ProductQuery, compute: Callable[[], Facets]) -> Facets:
+    """The facets and count of ``query`` from the cache, else ``compute``d and kept.
+
+    The key holds the index version (read before computing: counts read while a change
+    commits are kept under the version it makes stale), the language (labels are
+    translated) and the query but its page and sort, which change no count.
+    """
+    counted = dataclasses.replace(query, page=1, sort=SORT_RELEVANCE)
+    text = repr((search_index_version(), get_language(), counted))
+    key = "product_search:facets:" + hashlib.sha256(text.encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, FACETS_CACHE_SECONDS)
+    return found
+
+
+def database_facets(*, product_set: ProductSet, active: set[str], query: ProductQuery) -> Facets:
+    """(facets, number of matching products) in 3 or 4 queries, one more per chosen filter."""
     groups: dict[str, list[str]] = {"": []}
     for facet in SHOP_LEVEL:
         groups.setdefault(facet if facet in active else "", []).append(facet)
-    per_group = {skip: _per_shop(product_set(skip)) for skip in groups}
+    category_skip = "category" if "category" in active else ""
+    if _products_in_several_categories():
+        per_group = {skip: _per_partner(product_set(skip)) for skip in groups}
+        categories = _category_counts(product_set(category_skip))
+    else:
+        # Each product in one category at most: grouped by partner and category at once,
+        # one pass answers the shop-level facets and the categories (a product is one row).
+        groups.setdefault(category_skip, [])
+        rows = {skip: _per_partner(product_set(skip), by_category=True) for skip in groups}
+        categories = _rolled_up(
+            [(row["category"], row["n"]) for row in rows[category_skip] if row["category"]]
+        )
+        per_group = {skip: _per_partner_totals(group_rows) for skip, group_rows in rows.items()}
+    per_group = _with_shops(per_group)
     facets: dict[str, list[FacetValue]] = {}
     for skip, names in groups.items():
         for name in names:
             facets[name] = _shop_level_facet(name, per_group[skip], query)
-    skip = "category" if "category" in active else ""
-    categories = _category_counts(product_set(skip))
     facets["category"] = labelled_facet("category", categories, query)
     total = sum(shop["n"] for shop in per_group[""])
     return facets, total
 
 
-# Grouped by with the shop (names that are not the product's own fields, such as slug).
+# Read per shop after the grouping by partner (names that are not the product's own
+# fields, such as slug).
 SHOP_FIELDS = {
     "shop_slug": "slug",
     "shop_name": "name",
@@ -79,25 +123,60 @@ SHOP_FIELDS = {
 }
 
 
-def _per_shop(products: QuerySet) -> list[dict]:
-    """Per shop (its names and flags): its matching products in all ("n"), per price
-    bucket and with free stock."""
+def _per_partner(products: QuerySet, *, by_category: bool = False) -> list[dict]:
+    """Per shop's partner (and category, or None): its matching products in all ("n"), per
+    price bucket and with free stock."""
     # The conditions on the stock record are counts' filters, not filter(): they read the
     # stock record the grouping joined, as the engine's one document per product does.
-    # Rows, not distinct products, as the counts before (a product has one stock record):
-    # on PostgreSQL each DISTINCT aggregate sorts its rows again.
+    # Rows, not distinct products (a product has one stock record): a DISTINCT aggregate
+    # made PostgreSQL sort the 100,000 rows of the listing (on disk) instead of hashing
+    # them into the groups.
     buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
     counts = {name: Count("pk", filter=q) for name, q in buckets.items()}
-    shop = {alias: F(f"{MERCHANT}__{field}") for alias, field in SHOP_FIELDS.items()}
-    return list(
+    # Grouped by the stock record's partner id alone, the shops' names and flags read
+    # after (_with_shops): grouping 100,000 rows by nine text columns of four joined
+    # tables took 2 to 3 times as long.
+    keys = {"partner": F("stockrecords__partner_id")}
+    # values() on the categories themselves: a LEFT JOIN, products without one still count.
+    fields = ["categories"] if by_category else []
+    rows = list(
         products.order_by()
-        .values(**shop)
+        .values(*fields, **keys)
         .annotate(
-            n=Count("pk", distinct=True),
+            n=Count("pk"),
             in_stock=Count("pk", filter=free_stock_q(prefix="stockrecords__")),
             **counts,
         )
     )
+    for row in rows:
+        row["category"] = row.pop("categories", None)
+    return rows
+
+
+def _per_partner_totals(rows: list[dict]) -> list[dict]:
+    """The rows per partner and category added up per partner."""
+    totals: dict[int, dict] = {}
+    for row in rows:
+        total = totals.setdefault(row["partner"], {"partner": row["partner"]})
+        for name, value in row.items():
+            if name not in ("partner", "category"):
+                total[name] = total.get(name, 0) + value
+    return list(totals.values())
+
+
+def _with_shops(per_group: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each group's rows with their shop's names and flags, read in one query."""
+    partners = {row["partner"] for rows in per_group.values() for row in rows}
+    # values() refuses an alias named as a field of the model (the mode flags): those as is.
+    same = [field for alias, field in SHOP_FIELDS.items() if alias == field]
+    renamed = {alias: F(field) for alias, field in SHOP_FIELDS.items() if alias != field}
+    merchants = Merchant.objects.filter(partner_id__in=partners).order_by()
+    rows = merchants.values("partner_id", *same, **renamed)
+    shops = {shop.pop("partner_id"): shop for shop in rows}
+    return {
+        skip: [{**row, **shops[row["partner"]]} for row in rows if row["partner"] in shops]
+        for skip, rows in per_group.items()
+    }
 
 
 def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list[FacetValue]:
@@ -126,11 +205,33 @@ def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list
 
 
 def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
-    """Products per category, each counted under its categories and all their ancestors."""
-    step = Category.steplen
-    by_path = {path: (slug, name) for path, slug, name in _categories()}
-    depths = sorted({len(path) // step for path in by_path})
+    """Products per category, each counted once under its categories and all their
+    ancestors, when some product is in two categories (else see _rolled_up)."""
     links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
+    by_path = {path: (slug, name) for _pk, path, slug, name in _categories()}
+    rows = _category_counts_per_depth(links, by_path, Category.steplen)
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+
+
+def _rolled_up(per_category: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Counts per category added up the chain of its ancestors (each product in one
+    category: the grouping per depth read the products once per depth)."""
+    step = Category.steplen
+    categories = _categories()
+    by_path = {path: (slug, name) for _pk, path, slug, name in categories}
+    paths = {pk: path for pk, path, _slug, _name in categories}
+    totals: dict[str, int] = defaultdict(int)
+    for category_id, n in per_category:
+        path = paths.get(category_id, "")
+        for depth in range(1, len(path) // step + 1):
+            totals[path[: depth * step]] += n
+    return [(facet_value(*by_path[prefix]), n) for prefix, n in totals.items() if prefix in by_path]
+
+
+def _category_counts_per_depth(links: QuerySet, by_path: dict, step: int) -> list:
+    # A product under two categories of one parent counts once under it: distinct products
+    # per prefix of the path, one GROUP BY per depth of the tree.
+    depths = sorted({len(path) // step for path in by_path})
     per_depth = [
         links.filter(category__depth__gte=depth)
         .annotate(prefix=Substr("category__path", 1, depth * step))
@@ -142,10 +243,36 @@ def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
     ]
     if not per_depth:
         return []
-    rows = per_depth[0].union(*per_depth[1:], all=True) if len(per_depth) > 1 else per_depth[0]
-    return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
+    return list(
+        per_depth[0].union(*per_depth[1:], all=True) if len(per_depth) > 1 else per_depth[0]
+    )
 
 
-def _categories() -> list[tuple[str, str, str]]:
+SEVERAL_CATEGORIES_KEY = "product_search:several-categories"
+
+
+def _products_in_several_categories() -> bool:
+    """Whether some product of the catalogue is in two categories.
+
+    Kept in the cache until a category link changes (`category_links_changed`, from
+    search.signals), not per index version: the check reads every link (90 ms on 100,000
+    products) and would be paid after each stock change. Without a shared cache, another
+    process's link shows within FACETS_CACHE_SECONDS.
+    """
+    found = cache.get(SEVERAL_CATEGORIES_KEY)
+    if found is None:
+        several = ProductCategory.objects.values("product_id").annotate(n=Count("pk"))
+        found = several.filter(n__gt=1).order_by().exists()
+        cache.set(SEVERAL_CATEGORIES_KEY, found, FACETS_CACHE_SECONDS)
+    return found
+
+
+def category_links_changed() -> None:
+    """A product was put in or out of a category: check again, now and after commit."""
+    cache.delete(SEVERAL_CATEGORIES_KEY)
+    transaction.on_commit(lambda: cache.delete(SEVERAL_CATEGORIES_KEY))
+
+
+def _categories() -> list[tuple[int, str, str, str]]:
     # Not cached: a category renamed in another process shows in the next facet.
-    return list(Category.objects.values_list("path", "slug", "name"))
+    return list(Category.objects.values_list("pk", "path", "slug", "name"))

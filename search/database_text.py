@@ -1,4 +1,5 @@
-"""The database backend's French text index (search.models.SearchTerm): written, and matched.
+"""The database backend's French text index (search.models.SearchTerm): written here, matched
+by search.database_match.
 
 modelsearch's database backends match the words as typed (PostgreSQL's `simple` config,
 SQLite's FTS5 tokens): no stemming, no typo, accents kept on PostgreSQL. This index holds
@@ -13,16 +14,13 @@ commune > description), so the same query code answers on SQLite and PostgreSQL:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.html import strip_tags
 
-from search.french import TYPO_MIN_LENGTH, edit_distance, fold, one_edit, stem, words
+from search.french import edit_distance, fold, stem, words
 from search.models import SearchTerm, SearchWord
-from search.synonyms import QueryPart, query_parts
 
 PRODUCT_WEIGHTS = {
     "title": 10,
@@ -32,8 +30,6 @@ PRODUCT_WEIGHTS = {
     "description": 1,
 }
 SHOP_WEIGHTS = {"name": 10, "commune_name": 3}
-PREFIX_FACTOR = 0.6
-TYPO_FACTOR = 0.5
 PREFIX_MIN_LENGTH = 3
 MAX_WORD_LENGTH = 40
 # Above any character a folded word holds: "calva" … "calva\uffff" is every word it begins.
@@ -88,79 +84,6 @@ def text_index_clear(*, kind: int) -> None:
     SearchTerm.objects.filter(kind=kind).delete()
 
 
-def typo_stems(word: str) -> set[str]:
-    """Stems of vocabulary words one typo away from ``word`` (its first letter kept, as the
-    engines' prefix_length=1)."""
-    if len(word) < TYPO_MIN_LENGTH:
-        return set()
-    first = word[0]
-    candidates = (
-        SearchWord.objects.filter(word__gte=first, word__lt=first + RANGE_END)
-        .annotate(length=Length("word"))
-        .filter(length__gte=len(word) - 1, length__lte=len(word) + 1)
-        .values_list("word", "stem")
-    )
-    return {word_stem for candidate, word_stem in candidates if one_edit(word, candidate)}
-
-
-def _word_scores(kind: int, word: str, *, prefix: bool) -> dict[int, float]:
-    """Object id -> best score of one query word."""
-    exact = stem(word)
-    factors = {exact: 1.0}
-    for typo in typo_stems(word):
-        factors.setdefault(typo, TYPO_FACTOR)
-    condition = Q(term__in=list(factors))
-    start = exact if len(exact) >= PREFIX_MIN_LENGTH else word
-    prefix = prefix and len(word) >= PREFIX_MIN_LENGTH
-    if prefix:
-        condition |= Q(term__gte=start, term__lt=start + RANGE_END)
-    rows = SearchTerm.objects.filter(condition, kind=kind).values_list(
-        "object_id", "term", "weight"
-    )
-    scores: dict[int, float] = defaultdict(float)
-    for object_id, term, weight in rows:
-        factor = factors.get(term, PREFIX_FACTOR)
-        scores[object_id] = max(scores[object_id], weight * factor)
-    return scores
-
-
-def _part_scores(kind: int, part: QueryPart, *, last: bool) -> dict[int, float]:
-    best: dict[int, float] = {}
-    for phrase in part.alternatives:
-        phrase_scores: dict[int, float] | None = None
-        for index, word in enumerate(phrase):
-            # The shopper may still be typing the last word (not a synonym's words).
-            prefix = last and not part.synonym and index == len(phrase) - 1
-            scores = _word_scores(kind, word, prefix=prefix)
-            if phrase_scores is None:
-                phrase_scores = dict(scores)
-            else:
-                phrase_scores = {
-                    pk: total + scores[pk] for pk, total in phrase_scores.items() if pk in scores
-                }
-        for pk, score in (phrase_scores or {}).items():
-            best[pk] = max(best.get(pk, 0.0), score)
-    return best
-
-
-def text_matches(text: str, *, kind: int = SearchTerm.PRODUCT, limit: int = 5000) -> list[int]:
-    """Ids of the objects matching every word of ``text``, best first."""
-    parts = query_parts(text)
-    if not parts:
-        return []
-    totals: dict[int, float] | None = None
-    for index, part in enumerate(parts):
-        scores = _part_scores(kind, part, last=index == len(parts) - 1)
-        if totals is None:
-            totals = scores
-        else:
-            totals = {pk: total + scores[pk] for pk, total in totals.items() if pk in scores}
-        if not totals:
-            return []
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
-    return [pk for pk, _ in ranked[:limit]]
-
-
 def did_you_mean(text: str) -> str:
     """The query with each unknown word replaced by the nearest indexed one, or "".
 
@@ -170,7 +93,9 @@ def did_you_mean(text: str) -> str:
     corrected, changed = [], False
     for word in fold(text).split():
         bare = words(word)
-        if not bare or SearchTerm.objects.filter(term=stem(bare[0])).exists():
+        # By kind: the (kind, term) index answers; a term alone would scan the table.
+        known = SearchTerm.objects.filter(kind=SearchTerm.PRODUCT)
+        if not bare or known.filter(term=stem(bare[0])).exists():
             corrected.append(word)
             continue
         candidates = (

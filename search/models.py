@@ -316,7 +316,12 @@ class SearchTerm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "term", "object_id"], name="unique_search_term")
         ]
-        indexes = [models.Index(fields=["kind", "object_id"], name="search_term_object")]
+        indexes = [
+            models.Index(fields=["kind", "object_id"], name="search_term_object"),
+            # Covering the text match (search.database_match): the rows of a word's terms
+            # are read from the index alone, without visiting the table.
+            models.Index(fields=["kind", "term", "object_id", "weight"], name="search_term_match"),
+        ]
 
     def __str__(self) -> str:
         return self.term

@@ -15,8 +15,9 @@ from oscar.core.loading import get_model
 from merchants.models import Commune, Intercommunality, Merchant
 from merchants.signals import products_bulk_saved
 from search import services
+from search.database_facets import category_links_changed
+from search.index_version import search_index_changed
 from search.models import SearchSynonym
-from search.synonyms import synonym_groups_forget
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -36,9 +37,16 @@ def product_part_changed(sender, instance, raw=False, **kwargs):
         services.products_schedule_index(product_ids=[instance.product_id])
 
 
+def category_link_changed(sender, instance, raw=False, **kwargs):
+    # Whether some product is in two categories decides how the facets count categories.
+    if not raw:
+        category_links_changed()
+
+
 def products_bulk_changed(sender, product_ids, **kwargs):
     """The catalogue import wrote products without model signals."""
     services.products_schedule_index(product_ids=product_ids)
+    category_links_changed()
 
 
 def merchant_changed(sender, instance, raw=False, **kwargs):
@@ -67,20 +75,25 @@ def intercommunality_changed(sender, instance, raw=False, **kwargs):
         services.intercommunality_schedule_index(intercommunality_id=instance.pk)
 
 
-def synonyms_changed(sender, **kwargs) -> None:
-    synonym_groups_forget()
+def synonym_changed(sender, instance, raw=False, **kwargs):
+    # Synonyms apply at query time: no document changes, but the matches and their cached
+    # facet counts do.
+    if not raw:
+        search_index_changed()
 
 
 def connect() -> None:
     uid = "product_search"
-    post_save.connect(synonyms_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym")
-    post_delete.connect(synonyms_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym_del")
     post_save.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product")
     post_delete.connect(product_changed, sender=Product, dispatch_uid=f"{uid}.product_del")
     for model in (StockRecord, ProductCategory, ProductImage):
         name = model._meta.model_name
         post_save.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}")
         post_delete.connect(product_part_changed, sender=model, dispatch_uid=f"{uid}.{name}_del")
+    post_save.connect(category_link_changed, sender=ProductCategory, dispatch_uid=f"{uid}.link")
+    post_delete.connect(
+        category_link_changed, sender=ProductCategory, dispatch_uid=f"{uid}.link_del"
+    )
     products_bulk_saved.connect(products_bulk_changed, dispatch_uid=f"{uid}.bulk")
     post_save.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant")
     post_delete.connect(merchant_changed, sender=Merchant, dispatch_uid=f"{uid}.merchant_del")
@@ -94,3 +107,5 @@ def connect() -> None:
     post_save.connect(category_changed, sender=Category, dispatch_uid=f"{uid}.category")
     post_save.connect(commune_changed, sender=Commune, dispatch_uid=f"{uid}.commune")
     post_save.connect(intercommunality_changed, sender=Intercommunality, dispatch_uid=f"{uid}.epci")
+    post_save.connect(synonym_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym")
+    post_delete.connect(synonym_changed, sender=SearchSynonym, dispatch_uid=f"{uid}.synonym_del")

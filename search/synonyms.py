@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
-
 from search.french import words
 from search.models import SearchSynonym
 
@@ -24,13 +21,8 @@ class QueryPart:
     synonym: bool = False
 
 
-# Kept in the cache: a search reads them for the articles and again for the shops. Dropped
-# when staff save or delete a synonym (signals.synonyms_changed); the timeout bounds the rest.
-SYNONYM_GROUPS_KEY = "product_search:synonym-groups"
-SYNONYM_GROUPS_SECONDS = 300
-
-
-def _synonym_groups_read() -> list[list[tuple[str, ...]]]:
+def synonym_groups() -> list[list[tuple[str, ...]]]:
+    """Each group's phrases as folded words (one query: the table holds tens of rows)."""
     groups = []
     for synonym in SearchSynonym.objects.all():
         phrases = [tuple(words(phrase)) for phrase in synonym.phrases()]
@@ -38,22 +30,6 @@ def _synonym_groups_read() -> list[list[tuple[str, ...]]]:
         if len(phrases) > 1:
             groups.append(phrases)
     return groups
-
-
-def synonym_groups() -> list[list[tuple[str, ...]]]:
-    """Each group's phrases as folded words (one query when not in the cache: the table
-    holds tens of rows). A cache outage is a miss (orne_site.cache's tolerant Redis)."""
-    groups = cache.get(SYNONYM_GROUPS_KEY)
-    if groups is None:
-        groups = _synonym_groups_read()
-        cache.set(SYNONYM_GROUPS_KEY, groups, timeout=SYNONYM_GROUPS_SECONDS)
-    return groups
-
-
-def synonym_groups_forget() -> None:
-    """Staff changed a synonym: read them again, now and once the change is committed."""
-    cache.delete(SYNONYM_GROUPS_KEY)
-    transaction.on_commit(lambda: cache.delete(SYNONYM_GROUPS_KEY))
 
 
 def query_parts(text: str, groups: list[list[tuple[str, ...]]] | None = None) -> list[QueryPart]:

@@ -17,16 +17,14 @@ from tests.services import (
 
 @pytest.fixture(autouse=True)
 def sitewide_memo_fresh():
-    """Each test starts with an empty sitewide memo and synonym cache: a test's pages and
-    synonyms are rolled back with it, but the cache (one per process) would keep them."""
+    """Each test starts with an empty sitewide memo: a test's pages are rolled back with it,
+    but the cache (one per process) would keep them."""
     from django.core.cache import cache
 
     from orne_site.editorial.sitewide import GENERATION_KEY
-    from search.synonyms import SYNONYM_GROUPS_KEY
 
     # A new generation, not a bump: no transaction to wait for, and no database touched.
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    cache.delete(SYNONYM_GROUPS_KEY)
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 The backend modelsearch picks for the database vendor is kept (its index entries still
 serve autocomplete); its index class also writes search.models.SearchTerm through
 search.database_text, on every path that indexes: after-commit updates, `update_index`,
-`search_rebuild`.
+`search_rebuild`; each write bumps the index version (search.index_version) that cached
+facet counts are keyed on.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from modelsearch.backends import database
 
 from search.database_text import text_index_clear, text_index_delete, text_index_write
+from search.index_version import search_index_changed
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 
 KINDS = {SearchableProduct: SearchTerm.PRODUCT, SearchableMerchant: SearchTerm.SHOP}
@@ -42,17 +44,20 @@ def _french_class(base: type) -> type:
             kind = _kind(model)
             if kind is not None:
                 text_index_write(kind=kind, objects=[(obj.pk, _values(obj)) for obj in items])
+                search_index_changed()
 
         def delete_item(self, item):
             super().delete_item(item)
             kind = _kind(type(item))
             if kind is not None:
                 text_index_delete(kind=kind, ids=[item.pk])
+                search_index_changed()
 
         def reset(self):
             super().reset()
             for kind in KINDS.values():
                 text_index_clear(kind=kind)
+            search_index_changed()
 
     return type(f"French{base.__name__}", (base,), {"index_class": FrenchIndex})
 

@@ -3,7 +3,8 @@
 Steps of `editorial_demo_seed` (idempotent: every page is found again by its slug):
 1. the campaign and news index pages and the legal pages under the French home page;
 2. two campaigns, one with each live block (chosen products, chosen shops), and five news;
-3. the home page's hero image, call to action and featured campaigns and shops;
+3. the home page's hero image, call to action and featured campaigns and shops; the two
+   hero images drawn 2048 px wide (again, if an older seed drew them smaller);
 4. the footer settings (legal links, contact, social network);
 5. English translations of the home page, the campaign index and the Christmas campaign;
 6. the editorial workflow, now also on the English home page.
@@ -24,7 +25,7 @@ from wagtail.rich_text import RichText
 
 from merchants.models import MerchantIndexPage, MerchantPage
 from orne_site.demo import editorial_content as content
-from orne_site.demo.images import product_photo_jpeg
+from orne_site.demo.images import HERO_SIZE, hero_jpeg, product_photo_jpeg
 from orne_site.editorial.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -41,6 +42,8 @@ from orne_site.editorial.workflow import editorial_workflow_setup
 Product = get_model("catalogue", "Product")
 CHOSEN_PRODUCTS = 6
 CHOSEN_SHOPS = 4
+HOME_HERO = "Panier de produits de l'Orne"
+CHRISTMAS_HERO = "Vitrine de Noël"
 
 
 def editorial_demo_seed() -> None:
@@ -64,6 +67,8 @@ def editorial_demo_seed() -> None:
     _ensure_news(news)
     home_changed = _ensure_home_features(home, campaigns, christmas)
     _ensure_footer(legal)
+    for title in (HOME_HERO, CHRISTMAS_HERO):  # demos seeded before heroes were 2048 px
+        _demo_image(title, hero=True)
     _ensure_translations(home, campaigns, christmas, home_changed=home_changed)
     editorial_workflow_setup()
 
@@ -78,15 +83,27 @@ def _ensure_page(parent: Page, model, slug: str, title: str, **fields) -> Page:
     return page
 
 
-def _demo_image(title: str):
-    """A Wagtail image drawn locally (no network), found again by its title."""
+def _demo_image(title: str, *, hero: bool = False):
+    """A Wagtail image drawn locally (no network), found again by its title.
+
+    A hero is drawn 2048 px wide, for its largest rendition; one drawn smaller by an older
+    seed is drawn again (its renditions go with the old file)."""
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
+    if image is not None and (not hero or image.width >= HERO_SIZE[0]):
+        return image
+    draw = hero_jpeg if hero else product_photo_jpeg
+    file = ImageFile(
+        io.BytesIO(draw(title=title, subtitle="Marché de l'Orne")),
+        name=f"demo-{slugify(title)}.jpg",
+    )
     if image is None:
-        data = product_photo_jpeg(title=title, subtitle="Marché de l'Orne")
-        image = Image.objects.create(
-            title=title, file=ImageFile(io.BytesIO(data), name=f"demo-{slugify(title)}.jpg")
-        )
+        return Image.objects.create(title=title, file=file)
+    image.renditions.all().delete()
+    image.file.delete(save=False)
+    image.file = file  # the field's descriptor measures the new width and height
+    image.file_size, image.file_hash = None, ""  # the hash is computed again when asked
+    image.save()
     return image
 
 
@@ -126,7 +143,7 @@ def _ensure_christmas(index: CampaignIndexPage) -> CampaignPage:
         data["slug"],
         data["title"],
         summary=data["summary"],
-        hero_image=_demo_image("Vitrine de Noël"),
+        hero_image=_demo_image(CHRISTMAS_HERO, hero=True),
         hero_image_alt="Vitrine de Noël d'une boutique de l'Orne",
         start_date=today - timedelta(days=7),
         end_date=today + timedelta(days=60),
@@ -181,7 +198,7 @@ def _ensure_home_features(home: HomePage, campaigns: Page, christmas: CampaignPa
     home = home.specific
     if home.cta_page_id:
         return False
-    home.hero_image = _demo_image("Panier de produits de l'Orne")
+    home.hero_image = _demo_image(HOME_HERO, hero=True)
     home.hero_image_alt = "Un panier garni de produits de l'Orne"
     home.cta_label = "Découvrir les temps forts"
     home.cta_page = campaigns

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from commerce.order.signals import checkout_orders_placed
@@ -32,8 +34,21 @@ def connect() -> None:
         (products_bulk_saved, "bulk_import"),
     ):
         signal.connect(pages_out_of_date, dispatch_uid=f"{uid}.{name}")
-    # Price and stock (stock records), products, photos, shops.
-    for model in (StockRecord, Product, ProductImage, Merchant):
+    # Price and stock (stock records), products, photos, shops; and what every page shows
+    # or obeys: the footer settings, the sites and languages, a page deleted, and above all a
+    # view restriction (a page made private must not stay readable from the cache).
+    site_settings = apps.get_model("editorial", "SiteSettings")
+    for model in (
+        StockRecord,
+        Product,
+        ProductImage,
+        Merchant,
+        site_settings,
+        Site,
+        Locale,
+        PageViewRestriction,
+        Page,
+    ):
         name = model._meta.label_lower
         post_save.connect(pages_out_of_date, sender=model, dispatch_uid=f"{uid}.{name}")
         post_delete.connect(pages_out_of_date, sender=model, dispatch_uid=f"{uid}.{name}_del")

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from tests.e2e.site_pages import site_pages  # noqa: F401  (a fixture for every browser test)
+from tests.e2e.site_pages import shopper_pages, site_pages  # noqa: F401  (fixtures for every browser test)
 
 # Playwright's sync API runs an asyncio loop in the test's thread; Django would then refuse
 # database access from fixtures. The loop only drives the browser, so this is safe here.

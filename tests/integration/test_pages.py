@@ -150,3 +150,10 @@ def test_oscar_pages_a_staff_member_still_reaches_render_without_the_dashboard(
         response = client.get(path)
         assert response.status_code == 200, path
         assert "/dashboard/" not in response.content.decode(), path
+
+
+@pytest.mark.parametrize("path", ["/", "/recherche/?q=camembert", "/boutique/basket/"])
+def test_the_search_suggestions_script_is_loaded_once_per_page(client, path):
+    content = client.get(path).content.decode()
+
+    assert content.count("product_search/autocomplete.js") == 1

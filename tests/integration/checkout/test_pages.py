@@ -1,10 +1,12 @@
 """Basket page by shop, the checkout form, and the e-mails after a purchase."""
 
 import json
+import re
 from html import unescape
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,10 +14,12 @@ from django.utils.translation import override
 from oscar.core.loading import get_model
 
 from commerce.order.models import Checkout
+from orne_site.demo.images import product_photo_jpeg
 from tests.payments import ADDRESS, VISA, card_token
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+ProductImage = get_model("catalogue", "ProductImage")
 pytestmark = pytest.mark.django_db
 
 
@@ -255,3 +259,33 @@ def test_the_basket_stepper_names_its_article_and_stops_at_the_stock(client, mak
     client.post(reverse("basket-line-update", args=[line.pk]), {"quantity": 1})
     line.refresh_from_db()
     assert line.quantity == 1
+
+
+def test_the_payment_page_stays_out_of_search_engines(checkout_page):
+    client, _ = checkout_page
+
+    content = client.get(reverse("orne_checkout:payment")).content.decode()
+
+    assert '<meta name="robots" content="noindex">' in content
+
+
+def test_the_basket_lines_show_each_articles_photo_or_says_it_has_none(
+    client, make_shop, article, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    cheese = make_shop("Fromagerie Hébert")
+    camembert = article(cheese, title="Camembert")
+    ProductImage.objects.create(
+        product=camembert.product,
+        original=SimpleUploadedFile("camembert.jpg", product_photo_jpeg(title="C", subtitle="")),
+    )
+    add_to_basket(client, camembert)
+    add_to_basket(client, article(cheese, title="Livarot"))
+
+    content = client.get(reverse("basket:summary")).content.decode()
+
+    photos = re.findall(r'<(?:img|svg) [^>]*class="basket__photo[^"]*"[^>]*>', content)
+    assert len(photos) == 2
+    assert photos[0].startswith("<img") and 'width="128" height="128"' in photos[0]
+    assert photos[1].startswith("<svg") and 'aria-label="Photo indisponible"' in photos[1]
+    assert 'width="128" height="128"' in photos[1]

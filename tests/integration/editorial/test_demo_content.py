@@ -2,11 +2,14 @@
 English translations; a second run changes nothing."""
 
 import html
+import io
 
 import pytest
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from orne_site.demo.images import product_photo_jpeg
 from orne_site.editorial.models import CampaignPage, HomePage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,28 @@ def test_second_seed_creates_no_page_and_no_revision(seeded, django_capture_on_c
     run_seed(django_capture_on_commit_callbacks)
 
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+
+
+def test_demo_heroes_are_drawn_as_wide_as_their_largest_rendition(seeded):
+    home = HomePage.objects.get(locale__language_code="fr")
+    christmas = CampaignPage.objects.get(
+        locale__language_code="fr", slug="noel-chez-nos-commercants"
+    )
+
+    assert (home.hero_image.width, home.hero_image.height) == (2048, 683)
+    assert christmas.hero_image.width == 2048
+
+
+def test_a_hero_drawn_small_by_an_older_seed_is_drawn_again(
+    seeded, django_capture_on_commit_callbacks
+):
+    hero = HomePage.objects.get(locale__language_code="fr").hero_image
+    hero.file = ImageFile(io.BytesIO(product_photo_jpeg(title="x", subtitle="y")), name="old.jpg")
+    hero.save()
+    assert hero.width == 480
+
+    run_seed(django_capture_on_commit_callbacks)
+
+    hero.refresh_from_db()
+    assert (hero.width, hero.height) == (2048, 683)
+    assert hero.get_rendition("fill-2048x683").width == 2048

@@ -1,8 +1,10 @@
 """Campaign, news and legal pages render, list and hide as visitors expect."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -205,3 +207,32 @@ def test_live_blocks_render_in_campaign(client, campaign, shop, product_of):
 
     assert "Camembert au lait cru" in content and "12,90" in content
     assert "Fromagerie Hébert" in content and merchant.page.url in content
+
+
+def test_index_pages_title_their_cards_as_h2_right_under_the_h1(
+    client, campaign, campaign_index, news_index
+):
+    campaign("Les producteurs du Perche")
+    page_add(parent=news_index, page=NewsPage(title="Le retrait arrive", summary="Retirez."))
+
+    for index, title in ((campaign_index, "Les producteurs du Perche"), (news_index, "Le retrait")):
+        content = text(client.get(index.url))
+        assert re.search(rf'<h2 class="card__title"><a href="[^"]+">{title}', content), index
+
+
+def test_a_hero_offers_four_widths_from_640_to_2048_px_with_its_box_size(client, campaign):
+    # Wagtail caches renditions by image id, which a rolled-back earlier test may have used.
+    cache.clear()
+    page = campaign(
+        hero_image=WagtailImageFactory(file__width=2048, file__height=1024),
+        hero_image_alt="Vitrine de Noël",
+    )
+
+    content = text(client.get(page.url))
+
+    (hero,) = re.findall(r'<img [^>]*class="page-hero__image"[^>]*>', content)
+    widths = re.findall(r"\.webp (\d+)w", hero)
+    assert widths == ["640", "1024", "1536", "2048"]
+    assert 'sizes="100vw"' in hero and 'alt="Vitrine de Noël"' in hero
+    assert 'width="640"' in hero and 'height="213"' in hero  # no shift while it loads
+    assert "loading=" not in hero  # the largest paint is not lazy

@@ -52,6 +52,17 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Disallow: /admin/" in content
 
 
+def test_robots_txt_lets_crawlers_reach_the_basket_and_the_checkout(client):
+    rules = [
+        line.split(":", 1)[1].strip()
+        for line in client.get("/robots.txt").content.decode().splitlines()
+        if line.startswith("Disallow:")
+    ]
+
+    for path in ("/boutique/basket/", "/commande/", "/en/boutique/basket/", "/en/commande/"):
+        assert not any(path.startswith(rule) for rule in rules), path
+
+
 def test_news_page_has_canonical_description_and_social_card(client, news_index):
     page = page_add(
         parent=news_index,

@@ -11,7 +11,9 @@ from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import PageViewRestriction, Site
 
+from orne_site.editorial.models import SiteSettings
 from orne_site.pagecache.services import (
     page_body_for_request,
     page_cache_invalidate,
@@ -146,3 +148,34 @@ def test_a_signed_in_visitor_is_never_served_a_kept_page(page_cache, record, adm
     _get(Client(), url)
 
     assert "X-Page-Cache" not in _get(admin_client, url)
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(
+    page_cache, django_capture_on_commit_callbacks
+):
+    home = Site.objects.get(is_default_site=True).root_page
+    _get(Client(), "/")
+    assert _get(Client(), "/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=home, restriction_type=PageViewRestriction.PASSWORD, password="conseil-61"
+        )
+    after = Client().get("/")
+
+    assert after.get("X-Page-Cache") != "hit"
+    assert 'name="password"' in after.content.decode()
+
+
+def test_a_footer_change_drops_the_kept_pages(page_cache, django_capture_on_commit_callbacks):
+    _get(Client(), "/")
+    assert _get(Client(), "/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        footer = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.contact_phone = "02 33 81 60 00"
+        footer.save()
+    after = _get(Client(), "/")
+
+    assert after["X-Page-Cache"] == "miss"
+    assert "02 33 81 60 00" in after.content.decode()

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
 
 from search import selectors
+from search.index_version import search_index_changed
 from search.models import SearchableProduct
 from search.query import ProductQuery
 from tests.services import require_service
@@ -116,13 +117,15 @@ def test_search_box_of_every_page_leads_to_the_results_page(client):
 
 
 def page_queries(client) -> int:
+    # Facet counts kept since an earlier request would hide theirs: counted as after a change.
+    search_index_changed()
     with CaptureQueriesContext(connection) as context:
         assert client.get("/recherche/", {"q": "yaourt"}).status_code == 200
     return len(context.captured_queries)
 
 
 def test_results_page_query_count_does_not_grow_with_results(
-    client, indexed, shop, product, search_backend, django_assert_max_num_queries
+    client, indexed, shop, product, search_backend
 ):
     with indexed():
         merchant = shop()
@@ -134,8 +137,6 @@ def test_results_page_query_count_does_not_grow_with_results(
         other = shop(name="Ferme Hébert", commune_code="61214")
         for number in range(20):
             product(f"Yaourt aux fruits {number}", merchant=other)
-    with django_assert_max_num_queries(few):
-        client.get("/recherche/", {"q": "yaourt"})
     assert page_queries(client) == few
 
 

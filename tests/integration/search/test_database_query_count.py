@@ -2,6 +2,7 @@
 
 import pytest
 
+from search.index_version import search_index_changed
 from search.query import ProductQuery
 from search.selectors import product_search
 
@@ -30,12 +31,14 @@ def catalogue(search_backend, indexed, shop, product):
 @pytest.mark.parametrize(
     ("query", "most"),
     [
-        # synonyms, vocabulary (typo), terms; facets 3; page; hits 3; shops 3
-        (ProductQuery(text="camembert"), 13),
+        # synonyms, vocabulary (typo), match; facets 3 (per partner and category, the
+        # shops, the categories); page; hits 3; shops' match (the same analysis of the
+        # words), their merchants only when some match
+        (ProductQuery(text="camembert"), 11),
         # facets 3, page, hits 3
         (ProductQuery(), 7),
-        # plus one grouped query for the facet of the chosen commune
-        (ProductQuery(text="camembert", communes=("61001",), sort="price"), 14),
+        # plus one grouped query for the facets without the chosen commune
+        (ProductQuery(text="camembert", communes=("61001",), sort="price"), 12),
     ],
     ids=["text", "listing", "text-filter-sort"],
 )
@@ -43,6 +46,26 @@ def test_a_page_costs_a_fixed_number_of_queries(
     catalogue, django_assert_max_num_queries, query, most
 ):
     product_search(query=query)  # warm up (site settings, content types)
+    search_index_changed()  # the facets counted again, as after a change of the index
     with django_assert_max_num_queries(most):
         page = product_search(query=query)
     assert page.count and page.hits
+
+
+def test_facets_are_counted_once_per_change_of_the_index(
+    catalogue, shop, product, indexed, django_assert_max_num_queries
+):
+    listing = ProductQuery()
+    first = product_search(query=listing)
+    # The same counts for another page and sort: the facets' queries are not run again.
+    with django_assert_max_num_queries(4):
+        again = product_search(query=ProductQuery(sort="price", page=2))
+    assert (again.count, again.facets) == (first.count, first.facets)
+
+    with indexed():
+        product("Pommeau 9", merchant=shop(name="Ferme 9", commune_code="61001"))
+
+    after = product_search(query=listing)
+    assert after.count == first.count + 1
+    communes = {value.value: value.count for value in after.facets["commune"]}
+    assert communes["61001"] == {v.value: v.count for v in first.facets["commune"]}["61001"] + 1

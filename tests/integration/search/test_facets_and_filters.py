@@ -100,6 +100,32 @@ def test_newest_first(market, search_backend):
     assert page.hits[0].title == "Calvados"
 
 
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("price", ["Camembert", "Pont-l'Évêque", "Livarot"]),
+        ("-price", ["Livarot", "Pont-l'Évêque", "Camembert"]),
+        ("newest", ["Pont-l'Évêque", "Livarot", "Camembert"]),
+    ],
+)
+def test_filtered_products_are_sorted_too(market, search_backend, sort, expected):
+    # A filter sends the database backend through its filter-then-sort query.
+    page = product_search(query=ProductQuery(communes=("61001",), sort=sort))
+    assert [hit.title for hit in page.hits] == expected
+
+
+def test_filtered_and_sorted_pages_do_not_overlap(indexed, shop, product, search_backend):
+    with indexed():
+        merchant = shop()
+        for number in range(25):
+            product(f"Yaourt nature {number}", merchant=merchant, price=f"{number + 1}.00")
+    query = {"communes": ("61001",), "sort": "-price"}
+    first = product_search(query=ProductQuery(**query))
+    second = product_search(query=ProductQuery(**query, page=2))
+    prices = [hit.price for hit in first.hits + second.hits]
+    assert prices == sorted(prices, reverse=True) and len(set(prices)) == 25
+
+
 def test_pages_hold_twenty_results(indexed, shop, product, search_backend):
     with indexed():
         merchant = shop()
@@ -109,3 +135,43 @@ def test_pages_hold_twenty_results(indexed, shop, product, search_backend):
     second = product_search(query=ProductQuery(text="yaourt", page=2))
     assert (first.count, len(first.hits), len(second.hits)) == (25, 20, 5)
     assert not {h.id for h in first.hits} & {h.id for h in second.hits}
+
+
+def test_a_product_in_two_sibling_categories_counts_once_under_their_parent(
+    indexed, shop, product, search_backend
+):
+    from tests.factories import category
+
+    food = category("Alimentation", "alimentation")
+    cheeses = category("Fromages", "fromages", parent=food)
+    drinks = category("Boissons", "boissons", parent=food)
+    with indexed():
+        farm = shop(name="Ferme Lebrun", commune_code="61001")
+        product("Camembert au calvados", merchant=farm, categories=[cheeses, drinks])
+        product("Cidre brut", merchant=farm, categories=[drinks])
+
+    page = product_search(query=ProductQuery())
+
+    assert facet(page, "category") == {"alimentation": 2, "fromages": 1, "boissons": 2}
+
+
+def test_a_second_category_given_later_is_counted_once_under_the_parent(
+    indexed, shop, product, search_backend
+):
+    from oscar.core.loading import get_model
+
+    from tests.factories import category
+
+    food = category("Alimentation", "alimentation")
+    cheeses = category("Fromages", "fromages", parent=food)
+    drinks = category("Boissons", "boissons", parent=food)
+    with indexed():
+        farm = shop(name="Ferme Lebrun", commune_code="61001")
+        tomme = product("Tomme au cidre", merchant=farm, categories=[cheeses])
+    assert facet(product_search(query=ProductQuery()), "category")["alimentation"] == 1
+
+    with indexed():
+        get_model("catalogue", "ProductCategory").objects.create(product=tomme, category=drinks)
+
+    page = product_search(query=ProductQuery())
+    assert facet(page, "category") == {"alimentation": 1, "fromages": 1, "boissons": 1}

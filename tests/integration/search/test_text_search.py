@@ -73,3 +73,17 @@ def test_title_match_ranks_before_description_match(indexed, shop, product, sear
 def test_no_words_lists_every_indexed_product(catalogue, search_backend):
     page = product_search(query=ProductQuery())
     assert page.count == 5
+
+
+def test_a_whole_word_does_not_match_words_its_stem_begins(indexed, shop, product, search_backend):
+    if search_backend != "database":
+        pytest.skip("the database backend's prefix rule (search.database_match)")
+    with indexed():
+        library = shop(name="Librairie Le Passage", commune_code="61169")
+        product("Livre de recettes normandes", merchant=library)
+        product("Cidre brut", merchant=library, description="Livraison à domicile.")
+        product("Livret de chansons", merchant=library)
+
+    # "livre" stems to "livr": its forms match, "livret" as a word it begins, not
+    # "livraison" (which "livr" begins).
+    assert sorted(titles("livre")) == ["Livre de recettes normandes", "Livret de chansons"]

@@ -1,0 +1,41 @@
+"""A version number of the database backend's index, for what is computed from it.
+
+Every write to the database backend's index (search.backends.database: an indexed product
+or shop changed, a stock record, a price, a category or a commune renamed, a rebuild) and
+every synonym change bumps it (and again after commit). Facet counts kept in the cache
+under a key carrying the version (search.database_facets) are then out of reach at once:
+the listing's facets are computed once per change, not per request, and never outlive the
+data they count.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "product_search:index-version"
+
+
+def search_index_version() -> int:
+    return cache.get(VERSION_KEY) or 0
+
+
+def _bump() -> None:
+    # add() then incr(): incr() alone fails on a missing key (first bump, or a cache flush).
+    cache.add(VERSION_KEY, 0, timeout=None)
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def search_index_changed() -> None:
+    """The index changed: bump the version now, and again once the transaction commits.
+
+    Now, so that the rest of the transaction (a staff member's request adding a synonym,
+    then searching) counts its own writes; after commit, as a request in between would
+    count the old rows and keep them under the first bump's version.
+    """
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
