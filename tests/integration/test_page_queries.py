@@ -18,7 +18,7 @@ PINNED = {
     "shops index": 18,
     "shops index p.2": 18,
     "shop": 23,
-    "product": 29,
+    "product": 28,
     "category listing": 12,
     "search": 14,
     "campaigns index": 16,
