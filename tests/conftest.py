@@ -27,6 +27,37 @@ def sitewide_memo_fresh():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+@pytest.fixture(scope="session")
+def restore_migration_data_at_exit(django_db_setup, django_db_blocker):
+    """Put the migrations' data (communes, home page, locales) back at the end of the run.
+
+    Transactional tests (live server, threads, worker processes) each end by emptying every
+    table. Django's serialized rollback restores the data before each such test, but not
+    after the last one, so a database reused by `--reuse-db` would start the next run empty.
+    """
+    yield
+    from django.core.management import call_command
+    from django.db import connections
+
+    from merchants.models import Commune
+
+    with django_db_blocker.unblock():
+        if Commune.objects.exists():
+            return
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                # Empty again first: the last flush re-created content types and permissions.
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=True,
+                )
+                connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
 def postgres(db):
     """Marks a test that needs PostgreSQL (DATABASE_URL=postgres://…)."""
@@ -122,3 +153,15 @@ def chromium_executable() -> str:
         "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)",
     )
     return path
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test (live server, threads, worker processes) restores the
+    migrations' data at the end of the run: see restore_migration_data_at_exit."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and (
+            marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+        )
+        if transactional or "live_server" in getattr(item, "fixturenames", ()):
+            item.fixturenames.append("restore_migration_data_at_exit")

@@ -21,37 +21,6 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def restore_migration_data_at_exit(django_db_setup, django_db_blocker):
-    """Put the migrations' data (communes, home page, locales) back at the end of the run.
-
-    Live-server tests are transactional: each ends by emptying every table. Django's
-    serialized rollback restores the data before each such test, but not after the last
-    one, so a database reused by `--reuse-db` would start the next run empty.
-    """
-    yield
-    from django.core.management import call_command
-    from django.db import connections
-
-    from merchants.models import Commune
-
-    with django_db_blocker.unblock():
-        if Commune.objects.exists():
-            return
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                # Empty again first: the last flush re-created content types and permissions.
-                call_command(
-                    "flush",
-                    database=connection.alias,
-                    interactive=False,
-                    verbosity=0,
-                    inhibit_post_migrate=True,
-                )
-                connection.creation.deserialize_db_from_string(contents)
-
-
-@pytest.fixture(scope="session")
 def browser(chromium_executable, django_db_setup, restore_migration_data_at_exit):
     from django.db import connections
     from playwright.sync_api import sync_playwright

@@ -21,7 +21,7 @@ PINNED = {
     "shops index": 5,
     "shops index p.2": 5,
     "shop": 6,
-    "product": 13,
+    "product": 12,
     "category listing": 6,
     "search": 8,
     "campaigns index": 2,
