@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from oscar.core.loading import get_model
 
 from merchants.models import Commune, Merchant
@@ -43,18 +44,22 @@ class ProductShop:
 
 def product_shop(*, product, others: int = 4) -> ProductShop | None:
     """The shop of a product (its one partner), with hours, delivery area and a few of its
-    other public articles: five queries whatever the shop's size."""
-    record = product.stockrecords.select_related("partner").first()
+    other public articles: six queries whatever the shop's size, the stock records with
+    their seller being prefetched on the product (the product page does)."""
+    # Through .all(): the product page prefetched its stock records with the seller's
+    # merchant, commune and page (the strategy's stockrecord_related).
+    record = next(iter(product.stockrecords.all()), None)
     if record is None:
         return None
-    merchant = (
-        Merchant.objects.filter(partner_id=record.partner_id, is_active=True)
-        .select_related("commune", "page")
-        .prefetch_related("opening_periods", "delivery_communes", "delivery_intercommunalities")
-        .first()
-    )
-    if merchant is None:
+    try:
+        merchant = record.partner.merchant
+    except ObjectDoesNotExist:
         return None
+    if not merchant.is_active:
+        return None
+    prefetch_related_objects(
+        [merchant], "opening_periods", "delivery_communes", "delivery_intercommunalities"
+    )
     area = [e.name for e in merchant.delivery_intercommunalities.all()] + [
         c.name for c in merchant.delivery_communes.all()
     ]

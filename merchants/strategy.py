@@ -25,5 +25,8 @@ def partner_is_selling(partner) -> bool:
 class Marketplace(France):
     """France, plus: the article's shop is active."""
 
+    # The shop (is it active?), and its commune and page, which the product page shows.
+    stockrecord_related = ("partner__merchant__commune", "partner__merchant__page")
+
     def is_offered(self, product, stockrecord) -> bool:
         return super().is_offered(product, stockrecord) and partner_is_selling(stockrecord.partner)

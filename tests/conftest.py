@@ -1,4 +1,5 @@
 import os
+import time
 
 import pytest
 
@@ -12,6 +13,18 @@ from tests.services import (
     stripe_mock_is_up,
     stripe_mock_start,
 )
+
+
+@pytest.fixture(autouse=True)
+def sitewide_memo_fresh():
+    """Each test starts with an empty sitewide memo: a test's pages are rolled back with it,
+    but the cache (one per process) would keep them."""
+    from django.core.cache import cache
+
+    from orne_site.editorial.sitewide import GENERATION_KEY
+
+    # A new generation, not a bump: no transaction to wait for, and no database touched.
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ ask it, and all get it the one way Oscar does: ``Selector().strategy(request, us
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import strategy as oscar_strategy
-from oscar.core.loading import get_class
+from oscar.core.loading import get_class, get_model
 
 from commerce import conf
 
@@ -79,6 +79,15 @@ class France(
     oscar_strategy.Structured,
 ):
     """Every product has one stock record (its merchant's); stock is required to buy."""
+
+    # What ``is_offered`` and the pages read of a stock record's seller: prefetched with
+    # the stock records (``stockrecords_queryset``), the strategy asks no query of its own.
+    stockrecord_related: tuple[str, ...] = ("partner",)
+
+    @classmethod
+    def stockrecords_queryset(cls):
+        """Stock records with what this strategy reads of them, to prefetch on products."""
+        return get_model("partner", "StockRecord").objects.select_related(*cls.stockrecord_related)
 
 
 class Selector:

@@ -7,3 +7,8 @@ class EditorialConfig(AppConfig):
     label = "editorial"
     verbose_name = _("Pages éditoriales")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from orne_site.editorial import receivers
+
+        receivers.connect()

@@ -13,10 +13,11 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from commerce.partner.stock import free_stock_q
 from merchants.models import MerchantPage
+from orne_site.editorial.page_memos import locales_by_code, pages_public
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -63,8 +64,7 @@ def pages_localized(pages: Iterable[Page], queryset: QuerySet) -> dict[int, Page
     keys = {page.translation_key: page.pk for page in pages}
     if not keys:
         return {}
-    language = translation.get_language() or "fr"
-    locale = Locale.objects.filter(language_code=language).first()
+    locale = locales_by_code().get(translation.get_language() or "fr")
     found: dict[int, Page] = {}
     for page in queryset.filter(translation_key__in=keys):
         chosen_id = keys[page.translation_key]
@@ -76,9 +76,8 @@ def pages_localized(pages: Iterable[Page], queryset: QuerySet) -> dict[int, Page
 def shop_pages_live(*, ids: Iterable[int]) -> dict[int, MerchantPage]:
     """Live shop pages of active shops among ``ids``; deleted or closed shops are left out."""
     chosen = MerchantPage.objects.filter(pk__in=list(ids)).only("pk", "translation_key")
-    queryset = (
+    queryset = pages_public(
         MerchantPage.objects.live()
-        .public()
         .filter(merchant__is_active=True)
         .select_related("merchant__commune", "logo")
     )

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from commerce.partner.stock import stockrecord_free_stock
 from merchants.text import merchant_text_plain
+from orne_site.editorial.page_memos import page_versions_memo, site_for_request
 
 SHARE_RENDITION = "fill-1200x630"
 SCHEMA_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -33,11 +34,15 @@ class PageSeo:
     default_url: str = ""
 
 
-def _absolute(page: Page, url: str) -> str:
+def _absolute(page: Page, url: str, request: HttpRequest | None = None) -> str:
     """Media URLs made absolute on the page's site, like Wagtail's own page URLs."""
     if url.startswith(("http://", "https://")):
         return url
-    site = page.get_site()
+    # The request's site (from the sitewide memo) when the page is on it: page.get_site()
+    # costs a query, the URL parts come from Wagtail's cached site root paths.
+    site = site_for_request(request) if request is not None else None
+    if site is None or (page.get_url_parts(request) or (None,))[0] != site.pk:
+        site = page.get_site()
     return f"{site.root_url}{url}" if site else url
 
 
@@ -59,27 +64,14 @@ def _description(page: Page) -> str:
 def page_versions(*, page: Page, request: HttpRequest | None) -> list[Page]:
     """The live versions of a page (itself included) with their locale, by language code.
 
-    The head's alternates and the language switcher both need them: read once per request.
+    The head's alternates and the language switcher both need them: from the sitewide memo.
     """
-    memo = getattr(request, "_orne_page_versions", None) if request is not None else None
-    if memo is not None and page.pk in memo:
-        return memo[page.pk]
-    versions = list(
-        page.get_translations(inclusive=True)
-        .live()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    if request is not None:
-        if memo is None:
-            memo = request._orne_page_versions = {}
-        memo[page.pk] = versions
-    return versions
+    return page_versions_memo(page)
 
 
 def page_seo(*, page: Page, request: HttpRequest | None) -> PageSeo:
     image, image_alt = _share_image(page)
-    image_url = _absolute(page, image.get_rendition(SHARE_RENDITION).url) if image else ""
+    image_url = _absolute(page, image.get_rendition(SHARE_RENDITION).url, request) if image else ""
     # The default language by its code: Locale.get_default() would cost a query.
     default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     alternates, default_url = [], ""
@@ -110,7 +102,8 @@ def organization_data(*, site_name: str, home: Page, site_settings, request) -> 
     }
     if site_settings is not None:
         if site_settings.logo:
-            data["logo"] = _absolute(home, site_settings.logo.get_rendition("max-400x400").url)
+            logo_url = site_settings.logo.get_rendition("max-400x400").url
+            data["logo"] = _absolute(home, logo_url, request)
         contact = {"@type": "ContactPoint", "contactType": "customer support"}
         if site_settings.contact_email:
             contact["email"] = site_settings.contact_email
@@ -151,7 +144,8 @@ def local_business_data(*, page, merchant, opening_periods, request) -> dict:
     if merchant.email:
         data["email"] = merchant.email
     if page.cover_image:
-        data["image"] = _absolute(page, page.cover_image.get_rendition(SHARE_RENDITION).url)
+        cover_url = page.cover_image.get_rendition(SHARE_RENDITION).url
+        data["image"] = _absolute(page, cover_url, request)
     hours = [
         {
             "@type": "OpeningHoursSpecification",
@@ -168,7 +162,8 @@ def local_business_data(*, page, merchant, opening_periods, request) -> dict:
 
 def product_data(*, product, request) -> dict:
     """schema.org Product for an article page: its shop's offer (price incl. VAT, stock)."""
-    record = product.stockrecords.select_related("partner__merchant__commune").first()
+    # Through .all(): the product page prefetched its stock records with their seller.
+    record = next(iter(product.stockrecords.all()), None)
     data = {
         "@context": "https://schema.org",
         "@type": "Product",

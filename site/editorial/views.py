@@ -11,19 +11,20 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.utils import translation
-from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
+
+from orne_site.editorial.routing import page_route
 
 
 def page_serve(request: HttpRequest, path: str) -> HttpResponse:
     default = settings.LANGUAGE_CODE.split("-")[0]
-    route = Page.route_for_request(request, path)
+    # Routed through the sitewide memo (orne_site.editorial.routing); Wagtail's serve then
+    # finds the route on the request (hooks, privacy, previews all as usual).
+    route = page_route(request, path)
     if route is None and translation.get_language() != default:
-        # Wagtail caches the route on the request: route again in French, then let Wagtail
-        # serve the cached French route (hooks, privacy, previews all as usual).
-        del request._wagtail_route_for_request
+        # Route again in French: the French page, served with a notice.
         with translation.override(default):
-            if Page.route_for_request(request, path) is not None:
+            if page_route(request, path) is not None:
                 request.page_untranslated = True
     elif route is not None and route[0].locale.language_code != translation.get_language():
         # Wagtail routed to another language's page itself (the English home not live yet):

@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "orne_site.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Keeps what the sitewide memo answers for the request (orne_site.editorial.sitewide).
+    "orne_site.editorial.middleware.SitewideMemoMiddleware",
     # Keeps anonymous pages; placed here to see the cookies set below (orne_site.pagecache).
     "orne_site.pagecache.middleware.PageCacheStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

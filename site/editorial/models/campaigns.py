@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from orne_site.editorial.blocks import CampaignBodyBlock
 from orne_site.editorial.models.base import SharedImageMixin, alt_field, image_field
+from orne_site.editorial.page_memos import pages_public
 from orne_site.editorial.selectors import (
     campaign_filter_current,
     live_items_for_streams,
@@ -74,7 +75,7 @@ class CampaignPage(SharedImageMixin, Page):
     @classmethod
     def current(cls, *, parent: Page | None = None, locale=None) -> QuerySet:
         """Live campaigns still running, newest first (below ``parent``, in ``locale``)."""
-        campaigns = cls.objects.live().public().select_related("hero_image")
+        campaigns = pages_public(cls.objects.live()).select_related("hero_image")
         if parent is not None:
             campaigns = campaigns.child_of(parent)
         if locale is not None:
@@ -85,7 +86,9 @@ class CampaignPage(SharedImageMixin, Page):
     def current_by_id(cls, *, ids: Iterable[int]) -> dict[int, Page]:
         """The chosen campaigns still running, by id, in the visitor's language if translated."""
         chosen = cls.objects.filter(pk__in=list(ids)).only("pk", "translation_key")
-        running = campaign_filter_current(cls.objects.live().public().select_related("hero_image"))
+        running = campaign_filter_current(
+            pages_public(cls.objects.live()).select_related("hero_image")
+        )
         return pages_localized(chosen, running)
 
     def clean(self):

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from orne_site.editorial.blocks import ArticleBodyBlock
 from orne_site.editorial.models.base import SharedImageMixin, alt_field, image_field
+from orne_site.editorial.page_memos import pages_public
 
 NEWS_PER_PAGE = 10
 
@@ -29,9 +30,7 @@ class NewsIndexPage(Page):
     def news_items(self):
         """Live, public news below this page, newest first, with their image."""
         return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            pages_public(NewsPage.objects.child_of(self).live())
             .select_related("image")
             .order_by("-date", "-pk")
         )

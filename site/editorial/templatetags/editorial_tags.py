@@ -21,6 +21,7 @@ from orne_site.editorial.seo import (
     product_data,
 )
 from orne_site.editorial.seo import page_seo as build_page_seo
+from orne_site.editorial.sitewide import memo
 
 register = template.Library()
 
@@ -144,17 +145,11 @@ def _site_homes(page, request) -> dict:
     return {home.locale.language_code: home for home in homes}
 
 
-@register.simple_tag(takes_context=True)
-def footer_links(context, site_settings) -> list[dict]:
-    """The footer's links, a chosen page in the visitor's language when translated: two
-    queries whatever the number of links (Page.localized costs one per link)."""
-    if site_settings is None:
-        return []
+def _footer_links_build(site_settings, request) -> list[dict]:
     links = list(site_settings.footer_links)
     chosen = [link.value["page"] for link in links if link.block_type == "page"]
     chosen = [page for page in chosen if page is not None]
     localized = pages_localized(chosen, Page.objects.live()) if chosen else {}
-    request = context.get("request")
     items = []
     for link in links:
         if link.block_type == "page":
@@ -165,6 +160,20 @@ def footer_links(context, site_settings) -> list[dict]:
         else:
             items.append({"url": link.value["url"], "label": link.value["label"]})
     return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, site_settings) -> list[dict]:
+    """The footer's links, a chosen page in the visitor's language when translated: from
+    the sitewide memo, by site and language (two queries when it is rebuilt)."""
+    if site_settings is None:
+        return []
+    request = context.get("request")
+    language = get_language() or settings.LANGUAGE_CODE
+    return memo(
+        f"footer:{site_settings.site_id}:{language}",
+        lambda: _footer_links_build(site_settings, request),
+    )
 
 
 # Each language is named in itself, so a visitor recognises it whatever the page's language.

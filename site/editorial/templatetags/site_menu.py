@@ -11,6 +11,8 @@ from wagtail.models import Page
 
 from merchants.models import MerchantIndexPage
 from orne_site.editorial.models import CampaignIndexPage, NewsIndexPage
+from orne_site.editorial.page_memos import pages_public, site_for_request
+from orne_site.editorial.sitewide import memo
 
 register = template.Library()
 
@@ -22,18 +24,14 @@ MENU = (
 )
 
 
-@register.simple_tag(takes_context=True)
-def site_menu(context) -> list[dict]:
-    """The shops, campaigns and news index pages in the visitor's language (the French
-    page when none is translated), then the merchant sign-up: one query."""
-    request = context.get("request")
+def _menu_build(request) -> list[dict]:
     labels = {
         "shops": _("Commerçants"),
         "campaigns": _("Temps forts"),
         "news": _("Actualités"),
     }
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    pages = (
+    pages = pages_public(
         Page.objects.live()
         .type(*(model for model, _key in MENU))
         .filter(locale__language_code__in={language, settings.LANGUAGE_CODE.split("-")[0]})
@@ -57,6 +55,21 @@ def site_menu(context) -> list[dict]:
     items.append(
         {"label": _("Vendre sur le marché"), "url": reverse("merchants:signup"), "key": "sell"}
     )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context) -> list[dict]:
+    """The shops, campaigns and news index pages in the visitor's language (the French
+    page when none is translated), then the merchant sign-up: from the sitewide memo, by
+    site and language (one query when it is rebuilt)."""
+    request = context.get("request")
+    site = site_for_request(request) if request is not None else None
+    language = get_language() or settings.LANGUAGE_CODE
+    items = [
+        dict(item)
+        for item in memo(f"menu:{site.pk if site else 0}:{language}", lambda: _menu_build(request))
+    ]
     path = request.path if request else ""
     for item in items:
         item["current"] = bool(item["url"]) and path.startswith(item["url"])
