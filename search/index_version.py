@@ -10,23 +10,19 @@ data they count.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import transaction
+
+from commerce.generations import generation_bump, generation_read
 
 VERSION_KEY = "product_search:index-version"
 
 
 def search_index_version() -> int:
-    return cache.get(VERSION_KEY) or 0
+    return generation_read(VERSION_KEY)
 
 
 def _bump() -> None:
-    # add() then incr(): incr() alone fails on a missing key (first bump, or a cache flush).
-    cache.add(VERSION_KEY, 0, timeout=None)
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    generation_bump(VERSION_KEY)
 
 
 def search_index_changed() -> None:

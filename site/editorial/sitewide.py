@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+from commerce.generations import generation_bump, generation_read
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +61,7 @@ def _generation() -> int | None:
     if local is not None and GENERATION_KEY in local:
         return local[GENERATION_KEY]
     try:
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            # First use, or the key was evicted: start from the clock, so that a restart
-            # never meets memos left from an earlier run of the same numbers.
-            cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-            generation = cache.get(GENERATION_KEY)
+        generation = generation_read(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - any cache failure means "no memo", never a 500
         logger.warning("Sitewide memo: cache unreadable, reading the database", exc_info=True)
         generation = None
@@ -135,11 +131,7 @@ def memo_put(name: str, value: Any) -> None:
 
 def _generation_bump() -> None:
     try:
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        generation_bump(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - the memo expires by itself (MEMO_SECONDS)
         logger.warning("Sitewide memo: cannot bump the generation", exc_info=True)
     local = _request_memo.get()

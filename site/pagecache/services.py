@@ -31,6 +31,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 
+from commerce.generations import generation_bump, generation_read
+
 GENERATION_KEY = "pagecache:generation"
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"
@@ -53,16 +55,11 @@ def page_cache_enabled() -> bool:
 
 
 def page_cache_generation() -> int:
-    return cache.get(GENERATION_KEY) or 0
+    return generation_read(GENERATION_KEY)
 
 
 def _generation_bump() -> None:
-    # add() then incr(): incr() alone fails on a missing key (first bump, or a cache flush).
-    cache.add(GENERATION_KEY, 0, timeout=None)
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    generation_bump(GENERATION_KEY)
 
 
 def page_cache_invalidate() -> None:
