@@ -18,7 +18,6 @@ opens is counted once per change, and pages 2, 3… and other sorts reuse the fi
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -34,7 +33,7 @@ from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
 from search.documents import facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
-from search.index_version import search_index_version
+from search.index_version import versioned_key
 from search.query import PRICE_RANGES, SORT_RELEVANCE, FacetValue, ProductQuery
 
 Category = get_model("catalogue", "Category")
@@ -73,8 +72,7 @@ def cached_facets(*, query: ProductQuery, compute: Callable[[], Facets]) -> Face
     translated) and the query but its page and sort, which change no count.
     """
     counted = dataclasses.replace(query, page=1, sort=SORT_RELEVANCE)
-    text = repr((search_index_version(), get_language(), counted))
-    key = "product_search:facets:" + hashlib.sha256(text.encode()).hexdigest()
+    key = versioned_key("facets", get_language(), counted)
     found = cache.get(key)
     if found is None:
         found = compute()

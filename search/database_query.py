@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet
 from modelsearch.conf import get_app_config
@@ -22,8 +23,16 @@ from oscar.core.loading import get_model
 from commerce.order.fulfilment import FulfilmentMode
 from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
-from search.database_facets import MERCHANT, PRICE, cached_facets, database_facets, price_q
+from search.database_facets import (
+    FACETS_CACHE_SECONDS,
+    MERCHANT,
+    PRICE,
+    cached_facets,
+    database_facets,
+    price_q,
+)
 from search.database_match import InIds, text_matches
+from search.index_version import versioned_key
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
@@ -259,6 +268,25 @@ def _relevance_page(
         window = len(matches)
 
 
+def _cached_page(query: ProductQuery, compute: Callable[[], list[int]]) -> list[int]:
+    """The ids of the first page of a listing without words from the cache, else computed.
+
+    The menu's and the categories' links open these pages: a category's articles sorted
+    by date took 70 ms at 100,000 products (every matching row sorted for the top 20), the
+    same for every shopper until the index changes. Kept like the facets, under the index
+    version (read before computing), which every indexed change bumps. Searches with words
+    and deeper pages are too varied to be worth the cache's room.
+    """
+    if query.text or query.page != 1:
+        return compute()
+    key = versioned_key("listing-page", query)
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, FACETS_CACHE_SECONDS)
+    return found
+
+
 def _hits(ids: list[int]) -> list[ProductHit]:
     # Only what a hit shows (not the document's delivery areas and categories): 3 queries.
     # The ids come from the indexed products, so the index queryset's filters hold.
@@ -309,7 +337,11 @@ def database_search(backend, query: ProductQuery) -> SearchPage:
     def among(ids: list[int] | None) -> QuerySet:
         return _products(ids, filters)
 
-    ids = _ordered_page(among, matches, query, filtered=bool(filters)) if count else []
+    ids = (
+        _cached_page(query, lambda: _ordered_page(among, matches, query, filtered=bool(filters)))
+        if count
+        else []
+    )
     return SearchPage(
         query=query,
         count=count,

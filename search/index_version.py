@@ -5,10 +5,13 @@ or shop changed, a stock record, a price, a category or a commune renamed, a reb
 every synonym change bumps it (and again after commit). Facet counts kept in the cache
 under a key carrying the version (search.database_facets) are then out of reach at once:
 the listing's facets are computed once per change, not per request, and never outlive the
-data they count.
+data they count. The first page of a listing without words is kept the same way
+(search.database_query).
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from django.db import transaction
 
@@ -19,6 +22,16 @@ VERSION_KEY = "product_search:index-version"
 
 def search_index_version() -> int:
     return generation_read(VERSION_KEY)
+
+
+def versioned_key(name: str, *parts) -> str:
+    """A cache key for what ``parts`` compute from the index as it is now.
+
+    The version is read first: what is computed while a change commits is kept under the
+    version that change makes stale, never under the next one.
+    """
+    text = repr((search_index_version(), *parts))
+    return f"product_search:{name}:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def _bump() -> None:

@@ -22,7 +22,7 @@ PINNED = {
     "shops index p.2": 5,
     "shop": 6,
     "product": 12,
-    "category listing": 6,
+    "category listing": 5,
     "search": 8,
     "campaigns index": 2,
     "campaign": 7,

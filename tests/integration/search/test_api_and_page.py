@@ -109,6 +109,24 @@ def test_results_page_is_french_and_accessible(client, cheeses, search_backend):
     assert "<legend>Commune de la boutique</legend>" in html
     assert '<label for="recherche-q">' in html
     assert "Camembert de Normandie" in html and "4,80\u202f€" in html
+    # A facet value: its checkbox, its label and its count, in French and singular.
+    assert (
+        f'<input type="checkbox" name="merchant" value="{cheeses.slug}" id="facette-merchant-1">'
+        '\n<label for="facette-merchant-1">Fromagerie Lebrun '
+        '<span class="facet__count">(1 article)</span></label>'
+    ) in html
+
+
+def test_facet_values_are_escaped_and_counted_in_the_plural(client, indexed, shop, product):
+    with indexed():
+        merchant = shop(name="Fromages <b>&</b> Cie", commune_code="61001")
+        product("Camembert fermier", merchant=merchant)
+        product("Camembert affiné", merchant=merchant)
+
+    html = client.get("/recherche/", {"q": "camembert"}).content.decode()
+    counted = '<span class="facet__count">(2 articles)</span>'
+    assert f"Fromages &lt;b&gt;&amp;&lt;/b&gt; Cie {counted}" in html
+    assert "<b>&</b>" not in html
 
 
 def test_search_box_of_every_page_leads_to_the_results_page(client):

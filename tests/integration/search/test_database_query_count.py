@@ -69,3 +69,22 @@ def test_facets_are_counted_once_per_change_of_the_index(
     assert after.count == first.count + 1
     communes = {value.value: value.count for value in after.facets["commune"]}
     assert communes["61001"] == {v.value: v.count for v in first.facets["commune"]}["61001"] + 1
+
+
+def test_a_listing_first_page_is_kept_until_the_index_changes(
+    catalogue, shop, product, indexed, django_assert_max_num_queries
+):
+    listing = ProductQuery(communes=("61001",))
+    first = product_search(query=listing)
+    # Facets and the page's ids from the cache: only the hits' 3 queries are run.
+    with django_assert_max_num_queries(3):
+        again = product_search(query=listing)
+    assert [hit.id for hit in again.hits] == [hit.id for hit in first.hits]
+
+    with indexed():
+        newest = product("Pommeau 9", merchant=shop(name="Ferme 9", commune_code="61001"))
+
+    # The newest article first (the default order without words), not the kept page.
+    after = product_search(query=listing)
+    assert after.hits[0].id == newest.pk
+    assert [hit.id for hit in after.hits[1:]] == [hit.id for hit in first.hits][:19]
