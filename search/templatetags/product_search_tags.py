@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django import template
-from django.utils.formats import localize
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
@@ -30,6 +30,13 @@ def mode_label(mode: str) -> str:
     return str(dict(FulfilmentMode.choices).get(mode, mode))
 
 
+@register.filter
+def grouped(number: int) -> str:
+    """A count with the language's thousands separator: "50 400 articles", "50,400 items"
+    (the site leaves USE_THOUSAND_SEPARATOR off, or years would read "2 026")."""
+    return number_format(number, force_grouping=True)
+
+
 @register.simple_tag
 def facet_options(name: str, values: Iterable[FacetValue]) -> SafeString:
     """The checkboxes of a facet's values, as <li> items, built in Python.
@@ -44,7 +51,7 @@ def facet_options(name: str, values: Iterable[FacetValue]) -> SafeString:
     for number, value in enumerate(values, start=1):
         if value.count not in counts:
             label = ngettext("%(counter)s article", "%(counter)s articles", value.count)
-            counts[value.count] = escape(label % {"counter": localize(value.count)})
+            counts[value.count] = escape(label % {"counter": grouped(value.count)})
         checked = " checked" if value.selected else ""
         option = f"facette-{field}-{number}"
         items.append(

@@ -104,3 +104,21 @@ def test_every_control_reached_by_tab_shows_its_focus(live_server, phone, site_p
     assert len(seen) >= 5
     hidden = [f["tag"] for f in seen if not (f["outline"] or f["shadow"])]
     assert hidden == [], f"{name}: focus not visible on {hidden}"
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_open_in_a_drawer(
+    live_server, phone, site_pages
+):
+    phone.goto(live_server.url + site_pages["search"])
+    filters = phone.locator("#filtres")
+    assert not filters.is_visible()  # results first: the filters wait behind one button
+
+    phone.get_by_role("link", name="Filtrer et trier").click()
+    assert filters.is_visible()
+    box = filters.bounding_box()
+    assert box["y"] == 0 and box["width"] == 390  # over the whole screen
+
+    # A choice applies at once (no "Appliquer les filtres" needed) and closes the drawer.
+    with phone.expect_navigation():
+        filters.locator("input[type=checkbox]").first.check()
+    assert "#filtres" not in phone.url and not filters.is_visible()
