@@ -11,6 +11,6 @@ class ProductSearchConfig(AppConfig):
     verbose_name = _("Recherche de produits")
 
     def ready(self) -> None:
-        from search import signals
+        from search import checks, signals  # noqa: F401  (checks register on import)
 
         signals.connect()

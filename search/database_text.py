@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models.functions import Length
 from django.utils.html import strip_tags
 
 from search.french import edit_distance, fold, stem, words
 from search.models import SearchTerm, SearchWord
+from search.postgres import WORD_TRIGRAM_INDEX, postgres_search_features
 
 PRODUCT_WEIGHTS = {
     "title": 10,
@@ -98,15 +100,38 @@ def did_you_mean(text: str) -> str:
         if not bare or known.filter(term=stem(bare[0])).exists():
             corrected.append(word)
             continue
-        candidates = (
-            SearchWord.objects.annotate(length=Length("word"))
-            .filter(length__gte=len(bare[0]) - 2, length__lte=len(bare[0]) + 2)
-            .values_list("word", flat=True)
-        )
-        near = sorted((edit_distance(bare[0], c), c) for c in candidates)
+        near = sorted((edit_distance(bare[0], c), c) for c in _near_words(bare[0]))
         if near and near[0][0] <= 2:
             corrected.append(near[0][1])
             changed = True
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else ""
+
+
+# Enough for the nearest by trigrams to hold the nearest by edits (checked in Python).
+TRIGRAM_CANDIDATES = 30
+
+
+def _near_words(word: str) -> list[str]:
+    """Vocabulary words that may be two edits from ``word``.
+
+    With pg_trgm (search.postgres), the nearest by trigram distance, read from its index;
+    otherwise every word of a length two letters away or less (a vocabulary of 100,000
+    products is tens of thousands of words: "did you mean" is only asked on no result).
+    """
+    shortest, longest = len(word) - 2, len(word) + 2
+    if WORD_TRIGRAM_INDEX in postgres_search_features():
+        table = connection.ops.quote_name(SearchWord._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word FROM {table} WHERE length(word) BETWEEN %s AND %s "
+                "ORDER BY word <-> %s LIMIT %s",
+                [shortest, longest, word, TRIGRAM_CANDIDATES],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    return list(
+        SearchWord.objects.annotate(length=Length("word"))
+        .filter(length__gte=shortest, length__lte=longest)
+        .values_list("word", flat=True)
+    )

@@ -5,6 +5,10 @@ serve autocomplete); its index class also writes search.models.SearchTerm throug
 search.database_text, on every path that indexes: after-commit updates, `update_index`,
 `search_rebuild`; each write bumps the index version (search.index_version) that cached
 facet counts are keyed on.
+
+On PostgreSQL with `unaccent` (search.postgres), modelsearch's own index and queries use
+the folded configurations: `orne_french` for search (the Wagtail admin's, the editorial
+pages'), `orne_simple` for autocomplete. Without it, modelsearch's defaults stay.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from modelsearch.backends import database
 from search.database_text import text_index_clear, text_index_delete, text_index_write
 from search.index_version import search_index_changed
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
+from search.postgres import AUTOCOMPLETE_CONFIG, FRENCH_CONFIG, postgres_search_features
 
 KINDS = {SearchableProduct: SearchTerm.PRODUCT, SearchableMerchant: SearchTerm.SHOP}
 
@@ -59,7 +64,28 @@ def _french_class(base: type) -> type:
                 text_index_clear(kind=kind)
             search_index_changed()
 
-    return type(f"French{base.__name__}", (base,), {"index_class": FrenchIndex})
+    attributes = {"index_class": FrenchIndex}
+    if "PostgresSearchBackend" in {cls.__name__ for cls in base.__mro__}:
+        attributes["config"] = _folded_config("config", FRENCH_CONFIG)
+        attributes["autocomplete_config"] = _folded_config(
+            "autocomplete_config", AUTOCOMPLETE_CONFIG
+        )
+    return type(f"French{base.__name__}", (base,), attributes)
+
+
+def _folded_config(name: str, folded: str) -> property:
+    """The folded configuration once installed, else what modelsearch chose (read at use:
+    the backend is built before the database may be asked)."""
+
+    def get(backend):
+        if folded in postgres_search_features():
+            return folded
+        return backend.__dict__.get(name)
+
+    def set_(backend, value):
+        backend.__dict__[name] = value
+
+    return property(get, set_)
 
 
 def SearchBackend(params):  # noqa: N802 (modelsearch looks this name up)
