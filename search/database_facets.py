@@ -1,8 +1,10 @@
 """Facet counts of the database backend: a few grouped queries over the matching products.
 
-Commune, intercommunality, shop and mode are properties of the shop, price and stock of the
-product's one stock record: a single GROUP BY partner over the matching products, with a
-conditional count per price bucket and for free stock, answers all of them (the shops' names
+Every pass reads the narrow rows of search.models.SearchProductRow (one per indexed product:
+its partner, commune, modes, price, stock, first category), never products joined to stock
+records and shops. Commune, intercommunality, shop and mode are properties of the shop:
+a single GROUP BY partner over the matching rows, with a conditional count per price bucket
+and for free stock, answers all of them (the shops' names
 and flags are read after, in one query). While each product is in one category at most, the
 same GROUP BY also groups by category, added up the tree after (a product counts once under
 each ancestor, as the engines' documents list the whole chain); once some product is in two
@@ -29,7 +31,6 @@ from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
-from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
 from search.documents import facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
@@ -38,8 +39,7 @@ from search.query import PRICE_RANGES, SORT_RELEVANCE, FacetValue, ProductQuery
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
-MERCHANT = "stockrecords__partner__merchant"
-PRICE = "stockrecords__price_incl_tax"
+PRICE = "price_incl_tax"
 # Counted from the per-shop query; each is skipped by (counted without) its own filter.
 SHOP_LEVEL = ("commune", "intercommunality", "merchant", "mode", "price", "in_stock")
 MODE_FLAGS = {
@@ -86,7 +86,7 @@ def database_facets(*, product_set: ProductSet, active: set[str], query: Product
     for facet in SHOP_LEVEL:
         groups.setdefault(facet if facet in active else "", []).append(facet)
     category_skip = "category" if "category" in active else ""
-    if _products_in_several_categories():
+    if products_in_several_categories():
         per_group = {skip: _per_partner(product_set(skip)) for skip in groups}
         categories = _category_counts(product_set(category_skip))
     else:
@@ -124,31 +124,23 @@ SHOP_FIELDS = {
 def _per_partner(products: QuerySet, *, by_category: bool = False) -> list[dict]:
     """Per shop's partner (and category, or None): its matching products in all ("n"), per
     price bucket and with free stock."""
-    # The conditions on the stock record are counts' filters, not filter(): they read the
-    # stock record the grouping joined, as the engine's one document per product does.
-    # Rows, not distinct products (a product has one stock record): a DISTINCT aggregate
-    # made PostgreSQL sort the 100,000 rows of the listing (on disk) instead of hashing
-    # them into the groups.
+    # Rows, not distinct products (one row per product): a DISTINCT aggregate made
+    # PostgreSQL sort the 100,000 rows of the listing (on disk) instead of hashing them
+    # into the groups.
     buckets = {f"price_{key}": price_q(low, high) for key, low, high in PRICE_RANGES}
     counts = {name: Count("pk", filter=q) for name, q in buckets.items()}
-    # Grouped by the stock record's partner id alone, the shops' names and flags read
-    # after (_with_shops): grouping 100,000 rows by nine text columns of four joined
-    # tables took 2 to 3 times as long.
-    keys = {"partner": F("stockrecords__partner_id")}
-    # values() on the categories themselves: a LEFT JOIN, products without one still count.
-    fields = ["categories"] if by_category else []
-    rows = list(
+    # Grouped by the partner id alone, the shops' names and flags read after (_with_shops):
+    # grouping 100,000 rows by nine text columns of four joined tables took 2 to 3 times as
+    # long.
+    keys = {"partner": F("partner_id")}
+    # The row's first category: the only one while no product is in two (else this pass
+    # does not group by category, see _category_counts).
+    fields = {"category": F("category_id")} if by_category else {}
+    return list(
         products.order_by()
-        .values(*fields, **keys)
-        .annotate(
-            n=Count("pk"),
-            in_stock=Count("pk", filter=free_stock_q(prefix="stockrecords__")),
-            **counts,
-        )
+        .values(**keys, **fields)
+        .annotate(n=Count("pk"), in_stock=Count("pk", filter=Q(in_stock=True)), **counts)
     )
-    for row in rows:
-        row["category"] = row.pop("categories", None)
-    return rows
 
 
 def _per_partner_totals(rows: list[dict]) -> list[dict]:
@@ -205,7 +197,7 @@ def _shop_level_facet(name: str, shops: list[dict], query: ProductQuery) -> list
 def _category_counts(products: QuerySet) -> list[tuple[str, int]]:
     """Products per category, each counted once under its categories and all their
     ancestors, when some product is in two categories (else see _rolled_up)."""
-    links = ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
+    links = ProductCategory.objects.filter(product_id__in=products.order_by().values("pk"))
     by_path = {path: (slug, name) for _pk, path, slug, name in _categories()}
     rows = _category_counts_per_depth(links, by_path, Category.steplen)
     return [(facet_value(*by_path[prefix]), n) for prefix, n in rows if prefix in by_path]
@@ -249,7 +241,7 @@ def _category_counts_per_depth(links: QuerySet, by_path: dict, step: int) -> lis
 SEVERAL_CATEGORIES_KEY = "product_search:several-categories"
 
 
-def _products_in_several_categories() -> bool:
+def products_in_several_categories() -> bool:
     """Whether some product of the catalogue is in two categories.
 
     Kept in the cache until a category link changes (`category_links_changed`, from

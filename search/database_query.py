@@ -21,19 +21,18 @@ from modelsearch.utils import get_content_type_pk
 from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
-from commerce.partner.stock import free_stock_q
 from merchants.models import Merchant
 from search.database_facets import (
     FACETS_CACHE_SECONDS,
-    MERCHANT,
     PRICE,
     cached_facets,
     database_facets,
     price_q,
+    products_in_several_categories,
 )
 from search.database_match import InIds, text_matches
 from search.index_version import versioned_key
-from search.models import SearchableMerchant, SearchableProduct, SearchTerm
+from search.models import SearchableMerchant, SearchableProduct, SearchProductRow, SearchTerm
 from search.query import (
     AUTOCOMPLETE_SIZE,
     PAGE_SIZE,
@@ -101,47 +100,48 @@ def _sqlite_text_matches(
 
 
 def _category_q(slugs: tuple[str, ...]) -> Q:
-    """Products in these categories or their sub-categories, as ids of the category links.
+    """Products in these categories or their sub-categories.
 
-    The subtrees' category ids are read first (treebeard paths are prefixes): the links are
-    then one indexed column, where a join to the categories tested each link's path.
+    The subtrees' category ids are read first (treebeard paths are prefixes): then one
+    indexed column of the rows, while no product is in two categories (the row holds the
+    first), else the ids of the category links.
     """
     paths = Category.objects.filter(slug__in=slugs).values_list("path", flat=True)
     subtrees = Q(pk__in=[])
     for path in paths:
         subtrees |= Q(path__startswith=path)
     ids = list(Category.objects.filter(subtrees).values_list("pk", flat=True))
+    if not products_in_several_categories():
+        return Q(category_id__in=ids)
     links = ProductCategory.objects.filter(category_id__in=ids).values("product_id")
     return Q(pk__in=links)
 
 
 def _filters(query: ProductQuery) -> dict[str, Q]:
+    """The query's filters on the products' rows (search.models.SearchProductRow)."""
     filters: dict[str, Q] = {}
     if query.categories:
         filters["category"] = _category_q(query.categories)
     if query.communes:
-        filters["commune"] = Q(**{f"{MERCHANT}__commune__insee_code__in": query.communes})
+        filters["commune"] = Q(commune_code__in=query.communes)
     if query.intercommunalities:
-        codes = query.intercommunalities
-        filters["intercommunality"] = Q(
-            **{f"{MERCHANT}__commune__intercommunality__code__in": codes}
-        )
+        filters["intercommunality"] = Q(intercommunality_code__in=query.intercommunalities)
     if query.merchants:
-        filters["merchant"] = Q(**{f"{MERCHANT}__slug__in": query.merchants})
+        shops = Merchant.objects.filter(slug__in=query.merchants).values("pk")
+        filters["merchant"] = Q(merchant_id__in=shops)
     if query.modes:
         q = Q(pk__in=[])
         if FulfilmentMode.DELIVERY in query.modes:
-            q |= Q(**{f"{MERCHANT}__offers_delivery": True})
+            q |= Q(offers_delivery=True)
         if FulfilmentMode.CLICK_COLLECT in query.modes:
-            q |= Q(**{f"{MERCHANT}__offers_click_collect": True})
+            q |= Q(offers_click_collect=True)
         filters["mode"] = q
     if query.min_price is not None or query.max_price is not None:
         filters["price"] = price_q(query.min_price, query.max_price)
     if query.in_stock is not None:
-        filters["in_stock"] = _in_stock_q() if query.in_stock else ~_in_stock_q()
+        filters["in_stock"] = Q(in_stock=query.in_stock)
     if query.delivers_to:
-        merchant_ids = _merchants_delivering_to(query.delivers_to)
-        filters["delivers_to"] = Q(**{f"{MERCHANT}__in": merchant_ids})
+        filters["delivers_to"] = Q(merchant_id__in=_merchants_delivering_to(query.delivers_to))
     return filters
 
 
@@ -158,51 +158,22 @@ def _merchants_delivering_to(code: str) -> list[int]:
     return [pk for (pk,) in by_commune.union(by_epci.values_list("pk"))]
 
 
-def _in_stock_q() -> Q:
-    return free_stock_q(prefix="stockrecords__")
-
-
-# Conditions on the product's stock record and its shop: one row per product, so they are
-# applied to the rows the base query joins (one filter() call) instead of as id subqueries.
-# (The category filter is already an id subquery of its own, see _category_q.)
-ROW_FILTERS = (
-    "category",
-    "commune",
-    "intercommunality",
-    "merchant",
-    "mode",
-    "delivers_to",
-    "price",
-)
-
-
 def _products(matches: list[int] | None, filters: dict[str, Q], *, skip: str = "") -> QuerySet:
-    """Public products of active shops among ``matches`` (None: all) passing every filter
-    but ``skip``.
+    """The rows of indexed products among ``matches`` (None: all) passing every filter but
+    ``skip``; their pk is the product's id.
 
-    As id subqueries, a commune's products were found by joining product, stock record,
-    partner, shop and commune again, and semi-joined to the same join of the base: 100 ms
-    per pass on 100,000 products, where the condition on the joined shop costs nothing.
-    "Not in stock" stays an id subquery, as categories are (several per product), which
-    never duplicate rows.
+    A row exists only for an indexed product (public, of an active shop): one narrow table
+    is filtered, where joining products, stock records and shops cost 80 to 130 ms per
+    facet pass on 100,000 products.
     """
-    on_rows = Q(is_public=True, **{f"{MERCHANT}__is_active": True})
-    others = []
+    conditions = Q()
     for name, q in filters.items():
-        if name == skip:
-            continue
-        # "In stock" tests the same stock record; "not in stock" is a negated multi-valued
-        # condition, which Django would turn into a subquery anyway.
-        if name in ROW_FILTERS or (name == "in_stock" and not q.negated):
-            on_rows &= q
-        else:
-            others.append(q)
-    queryset = SearchableProduct.objects.filter(on_rows)
+        if name != skip:
+            conditions &= q
+    rows = SearchProductRow.objects.filter(conditions)
     if matches is not None:
-        queryset = queryset.filter(InIds("pk", matches))
-    for q in others:
-        queryset = queryset.filter(pk__in=SearchableProduct.objects.filter(q).values("pk"))
-    return queryset
+        rows = rows.filter(InIds("pk", matches))
+    return rows
 
 
 def _ordered_page(

@@ -388,3 +388,44 @@ class SearchQueryWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} ({self.week})"
+
+
+class SearchProductRow(models.Model):
+    """One indexed product as the database backend's filters and facets read it.
+
+    Written with the French index (search.database_rows), one narrow row per indexed product:
+    the facet passes group and filter this table alone instead of joining products, stock
+    records and shops (80 to 130 ms a pass on 100,000 products). ``digest`` is the hash of the
+    document it was written from: an unchanged document (10 in stock, then 9) is not written
+    again, and cached counts stay warm.
+    """
+
+    product = models.OneToOneField(
+        Product, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    partner_id = models.PositiveBigIntegerField()
+    merchant_id = models.PositiveBigIntegerField()
+    commune_code = models.CharField(max_length=10, blank=True)
+    intercommunality_code = models.CharField(max_length=20, blank=True)
+    offers_delivery = models.BooleanField()
+    offers_click_collect = models.BooleanField()
+    price_incl_tax = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    in_stock = models.BooleanField()
+    # The first category link's (the facets' one pass, while no product is in two).
+    category_id = models.PositiveBigIntegerField(null=True)
+    date_created = models.DateTimeField()
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("article indexé (filtres)")
+        verbose_name_plural = _("articles indexés (filtres)")
+        indexes = [
+            models.Index(fields=["date_created", "product"], name="search_row_date"),
+            models.Index(fields=["price_incl_tax", "product"], name="search_row_price"),
+            models.Index(fields=["commune_code"], name="search_row_commune"),
+            models.Index(fields=["merchant_id"], name="search_row_merchant"),
+            models.Index(fields=["category_id"], name="search_row_category"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.product_id)

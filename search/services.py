@@ -22,6 +22,7 @@ from modelsearch.backends import get_search_backends_with_name
 from oscar.core.loading import get_model
 
 from merchants.models import Commune, Merchant
+from search.database_rows import products_with_changed_documents
 from search.loading import objects_for_index
 from search.models import PendingIndexUpdate, SearchableMerchant, SearchableProduct
 
@@ -149,8 +150,13 @@ def _index_objects(
             if only is not None and name != only:
                 continue
             try:
-                if objects:
-                    backend.add_bulk(model, objects)
+                written = objects
+                if model is SearchableProduct and not hasattr(backend, "es") and only is None:
+                    # The database backend stores each document's hash: an unchanged one
+                    # (a sale leaving stock) keeps the index, and the cached counts, as is.
+                    written = products_with_changed_documents(objects)
+                if written:
+                    backend.add_bulk(model, written)
                 _delete_documents(backend=backend, model=model, ids=stale)
             except Exception:
                 # The engine being down must not break a merchant's save: what it missed

@@ -2,9 +2,10 @@
 
 The backend modelsearch picks for the database vendor is kept (its index entries still
 serve autocomplete); its index class also writes search.models.SearchTerm through
-search.database_text, on every path that indexes: after-commit updates, `update_index`,
-`search_rebuild`; each write bumps the index version (search.index_version) that cached
-facet counts are keyed on.
+search.database_text and the products' narrow rows (search.database_rows, what the facets
+read), on every path that indexes: after-commit updates, `update_index`, `search_rebuild`;
+each write bumps the index version (search.index_version) that cached facet counts are
+keyed on.
 
 On PostgreSQL with `unaccent` (search.postgres), modelsearch's own index and queries use
 the folded configurations: `orne_french` for search (the Wagtail admin's, the editorial
@@ -17,6 +18,12 @@ from functools import cache
 
 from modelsearch.backends import database
 
+from search.database_rows import (
+    product_rows_clear,
+    product_rows_delete,
+    product_rows_delete_stale,
+    product_rows_write,
+)
 from search.database_text import text_index_clear, text_index_delete, text_index_write
 from search.index_version import search_index_changed
 from search.models import SearchableMerchant, SearchableProduct, SearchTerm
@@ -48,7 +55,10 @@ def _french_class(base: type) -> type:
             super().add_items(model, items)
             kind = _kind(model)
             if kind is not None:
-                text_index_write(kind=kind, objects=[(obj.pk, _values(obj)) for obj in items])
+                objects = [(obj.pk, _values(obj)) for obj in items]
+                text_index_write(kind=kind, objects=objects)
+                if kind == SearchTerm.PRODUCT:
+                    product_rows_write(objects=objects)
                 search_index_changed()
 
         def delete_item(self, item):
@@ -56,12 +66,21 @@ def _french_class(base: type) -> type:
             kind = _kind(type(item))
             if kind is not None:
                 text_index_delete(kind=kind, ids=[item.pk])
+                if kind == SearchTerm.PRODUCT:
+                    product_rows_delete(ids=[item.pk])
                 search_index_changed()
+
+        def delete_stale_entries(self, *args, **kwargs):
+            # A rebuild starts here (modelsearch's rebuilders): rows of products that are
+            # no longer indexed go too, what is indexed is written again after.
+            super().delete_stale_entries(*args, **kwargs)
+            product_rows_delete_stale()
 
         def reset(self):
             super().reset()
             for kind in KINDS.values():
                 text_index_clear(kind=kind)
+            product_rows_clear()
             search_index_changed()
 
     attributes = {"index_class": FrenchIndex}
