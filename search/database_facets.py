@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import ROUND_CEILING, ROUND_FLOOR
 
 from django.core.cache import cache
 from django.db import transaction
@@ -32,6 +33,7 @@ from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Merchant
+from search.database_rows import price_cents
 from search.documents import facet_value
 from search.facets import in_stock_facet, labelled_facet, price_facet
 from search.index_version import versioned_key
@@ -39,7 +41,7 @@ from search.query import PRICE_RANGES, SORT_RELEVANCE, FacetValue, ProductQuery
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
-PRICE = "price_incl_tax"
+PRICE = "price_cents"
 # Counted from the per-shop query; each is skipped by (counted without) its own filter.
 SHOP_LEVEL = ("commune", "intercommunality", "merchant", "mode", "price", "in_stock")
 MODE_FLAGS = {
@@ -56,11 +58,12 @@ FACETS_CACHE_SECONDS = 300
 
 
 def price_q(low, high) -> Q:
+    """Rows priced from ``low`` to ``high`` (euros, both included), compared in cents."""
     q = Q()
     if low is not None:
-        q &= Q(**{f"{PRICE}__gte": low})
+        q &= Q(**{f"{PRICE}__gte": price_cents(low, rounding=ROUND_CEILING)})
     if high is not None:
-        q &= Q(**{f"{PRICE}__lte": high})
+        q &= Q(**{f"{PRICE}__lte": price_cents(high, rounding=ROUND_FLOOR)})
     return q
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 from oscar.core.loading import get_model
 
@@ -21,6 +22,13 @@ from search.models import SearchableProduct, SearchProductRow
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 StockRecord = get_model("partner", "StockRecord")
+
+
+def price_cents(price: Decimal | None, *, rounding: str = ROUND_HALF_UP) -> int | None:
+    """A price in cents (prices carry two decimals; a bound may carry more: ``rounding``)."""
+    if price is None:
+        return None
+    return int((Decimal(price) * 100).to_integral_value(rounding=rounding))
 
 
 def document_digest(values: dict) -> str:
@@ -62,7 +70,7 @@ def product_rows_write(*, objects: list[tuple[int, dict]]) -> None:
                 intercommunality_code=values.get("intercommunality_code") or "",
                 offers_delivery=FulfilmentMode.DELIVERY.value in modes,
                 offers_click_collect=FulfilmentMode.CLICK_COLLECT.value in modes,
-                price_incl_tax=values.get("price_incl_tax"),
+                price_cents=price_cents(values.get("price_incl_tax")),
                 in_stock=bool(values.get("in_stock")),
                 category_id=categories.get(pk),
                 date_created=values["date_created"],

@@ -409,7 +409,9 @@ class SearchProductRow(models.Model):
     intercommunality_code = models.CharField(max_length=20, blank=True)
     offers_delivery = models.BooleanField()
     offers_click_collect = models.BooleanField()
-    price_incl_tax = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    # In cents: the facets' price buckets compare integers (numeric comparisons were a
+    # third of a 100,000-row pass).
+    price_cents = models.BigIntegerField(null=True)
     in_stock = models.BooleanField()
     # The first category link's (the facets' one pass, while no product is in two).
     category_id = models.PositiveBigIntegerField(null=True)
@@ -421,7 +423,7 @@ class SearchProductRow(models.Model):
         verbose_name_plural = _("articles indexés (filtres)")
         indexes = [
             models.Index(fields=["date_created", "product"], name="search_row_date"),
-            models.Index(fields=["price_incl_tax", "product"], name="search_row_price"),
+            models.Index(fields=["price_cents", "product"], name="search_row_price"),
             models.Index(fields=["commune_code"], name="search_row_commune"),
             models.Index(fields=["merchant_id"], name="search_row_merchant"),
             models.Index(fields=["category_id"], name="search_row_category"),
