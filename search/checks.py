@@ -1,4 +1,5 @@
-"""System check: say when PostgreSQL runs the French search without its extensions."""
+"""System checks (database): PostgreSQL runs the French search without its extensions, or
+the database backend's filter rows were never filled (search.database_rows)."""
 
 from django.core import checks
 from django.db import DatabaseError
@@ -34,5 +35,36 @@ def postgres_search_extensions(app_configs, **kwargs) -> list[checks.CheckMessag
                 "« manage.py search_rebuild »."
             ),
             id="product_search.W001",
+        )
+    ]
+
+
+@checks.register(checks.Tags.database)
+def search_rows_filled(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from search.models import SearchableProduct, SearchProductRow
+
+    try:
+        applied = MigrationRecorder(connection).applied_migrations()
+        if ("product_search", "0006_search_product_rows") not in applied:
+            return []
+        empty = not SearchProductRow.objects.exists()
+        if not empty or not SearchableProduct.get_indexed_objects().exists():
+            return []
+    except DatabaseError:
+        return []
+    return [
+        checks.Warning(
+            _(
+                "Recherche en base : la table des filtres est vide alors que des articles "
+                "sont en ligne."
+            ),
+            hint=_(
+                "La recherche en base et ses listes n'affichent aucun article tant qu'elle est "
+                "vide : lancez « manage.py search_fill_rows »."
+            ),
+            id="product_search.W002",
         )
     ]

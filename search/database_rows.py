@@ -18,6 +18,8 @@ from oscar.core.loading import get_model
 
 from commerce.order.fulfilment import FulfilmentMode
 from merchants.models import Merchant
+from search.index_version import search_index_changed
+from search.loading import products_for_index
 from search.models import SearchableProduct, SearchProductRow
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -114,14 +116,15 @@ def product_rows_clear() -> None:
 
 
 def product_rows_fill(*, chunk_size: int = 1000) -> int:
-    """Write the row of every indexed product (the migration that adds the table, or after
-    a restore); returns how many."""
-    from search.loading import products_for_index  # loading reads search.models too
-
+    """Write the row of every indexed product and drop the others' (after the migration
+    that adds the table, or a restore: `manage.py search_fill_rows`); returns how many."""
+    product_rows_delete_stale()
     ids = list(SearchableProduct.get_indexed_objects().values_list("pk", flat=True))
     done = 0
     for start in range(0, len(ids), chunk_size):
         products = products_for_index(ids[start : start + chunk_size])
         product_rows_write(objects=[(p.pk, p.search_document_values()) for p in products])
         done += len(products)
+    # Counts cached from the rows before (an empty table) are stale.
+    search_index_changed()
     return done

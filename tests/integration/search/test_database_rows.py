@@ -2,8 +2,10 @@
 document (a sale that leaves stock) is not written again."""
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.checks import run_checks
 from django.core.management import call_command
 
 from search.index_version import search_index_version
@@ -90,3 +92,36 @@ def test_rebuild_fills_the_rows_and_drops_stale_ones(camembert):
     camembert.save()  # outside indexed(): the rebuild has to notice
     call_command("search_rebuild", verbosity=0)
     assert not SearchProductRow.objects.exists()
+
+
+def test_fill_command_writes_the_missing_rows_and_drops_stale_ones(camembert, product, shop):
+    hidden = product("Pont-l'Évêque", merchant=shop(), price="5.10", stock=1)
+    hidden.is_public = False
+    hidden.save()
+    SearchProductRow.objects.all().delete()
+    SearchProductRow.objects.create(
+        product=hidden,
+        partner_id=0,
+        merchant_id=0,
+        offers_delivery=False,
+        offers_click_collect=False,
+        in_stock=True,
+        date_created=hidden.date_created,
+        digest="",
+    )
+    before = search_index_version()
+    out = StringIO()
+    call_command("search_fill_rows", stdout=out)
+    assert list(SearchProductRow.objects.values_list("pk", flat=True)) == [camembert.pk]
+    assert "1 article prêt pour les filtres." in out.getvalue()
+    # Counts cached while the table was empty are not served any more.
+    assert search_index_version() != before
+    assert counted() == 1
+
+
+def test_check_warns_while_the_rows_are_missing(camembert):
+    assert not [m for m in run_checks(databases=["default"]) if m.id == "product_search.W002"]
+    SearchProductRow.objects.all().delete()
+    warnings = [m for m in run_checks(databases=["default"]) if m.id == "product_search.W002"]
+    assert len(warnings) == 1
+    assert "search_fill_rows" in warnings[0].hint
