@@ -1,5 +1,10 @@
 """System checks (database): PostgreSQL runs the French search without its extensions, or
-the database backend's filter rows were never filled (search.database_rows)."""
+the database backend's filter rows were never filled (search.database_rows).
+
+Both read the default database, the search's, and only when asked for it (`migrate`,
+`check --database default`): Django asks database checks of no database at every
+command's start.
+"""
 
 from django.core import checks
 from django.db import DatabaseError
@@ -7,12 +12,14 @@ from django.utils.translation import gettext as _
 
 
 @checks.register(checks.Tags.database)
-def postgres_search_extensions(app_configs, **kwargs) -> list[checks.CheckMessage]:
+def postgres_search_extensions(app_configs, databases=None, **kwargs) -> list[checks.CheckMessage]:
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
 
     from search.postgres import postgres_search_missing
 
+    if "default" not in (databases or ()):
+        return []  # asked of another database, or of none (every command's start)
     try:
         # Before migration 0005, nothing was asked yet: the first `migrate` installs them.
         applied = MigrationRecorder(connection).applied_migrations()
@@ -40,12 +47,14 @@ def postgres_search_extensions(app_configs, **kwargs) -> list[checks.CheckMessag
 
 
 @checks.register(checks.Tags.database)
-def search_rows_filled(app_configs, **kwargs) -> list[checks.CheckMessage]:
+def search_rows_filled(app_configs, databases=None, **kwargs) -> list[checks.CheckMessage]:
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
 
     from search.models import SearchableProduct, SearchProductRow
 
+    if "default" not in (databases or ()):
+        return []
     try:
         applied = MigrationRecorder(connection).applied_migrations()
         if ("product_search", "0006_search_product_rows") not in applied:

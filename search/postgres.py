@@ -140,7 +140,7 @@ def postgres_search_features() -> frozenset[str]:
 
 def postgres_search_missing() -> list[str]:
     """The extensions missing on PostgreSQL (for the system check)."""
-    features = postgres_search_features()
     if connection.vendor != "postgresql":
         return []
+    features = postgres_search_features()
     return [extension for extension in EXTENSIONS if extension not in features]
