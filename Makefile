@@ -41,6 +41,8 @@ install: $(INSTALLED)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	# A database from before the search's filter rows (migration product_search.0006).
+	$(PY) manage.py search_fill_rows
 	@$(VENV)/bin/localstripe --port $(STRIPE_PORT) --from-scratch > var/localstripe.log 2>&1 & \
 	  pid=$$!; trap "kill $$pid 2>/dev/null" EXIT INT TERM; \
 	  for i in $$(seq 50); do \
