@@ -10,5 +10,7 @@ class EditorialConfig(AppConfig):
 
     def ready(self) -> None:
         from orne_site.editorial import receivers
+        from orne_site.editorial.admin_search import name_what_the_page_search_counts
 
         receivers.connect()
+        name_what_the_page_search_counts()

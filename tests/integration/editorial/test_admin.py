@@ -58,3 +58,13 @@ def test_translation_editor_opens_on_a_campaign_with_live_blocks(
     # wagtail-localize's editor (segments to translate) rather than the ordinary page form.
     assert "cadeaux" in response.content.decode()
     assert "translation-editor" in response.content.decode()
+
+
+def test_page_search_names_what_it_counts(staff_client, campaign_index, news_index):
+    # Wagtail's own search view has no verbose name: its header read "1-1 sur 1 None".
+    response = staff_client.get(reverse("wagtailadmin_pages:search"), {"q": "Temps forts"})
+
+    assert response.status_code == 200
+    text = " ".join(response.content.decode().split())
+    assert "1-1 sur 1 page" in text
+    assert "sur 1 None" not in text
