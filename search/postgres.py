@@ -31,6 +31,11 @@ EXTENSIONS = ("unaccent", "pg_trgm")
 FRENCH_CONFIG = "orne_french"
 AUTOCOMPLETE_CONFIG = "orne_simple"
 WORD_TRIGRAM_INDEX = "product_search_word_trgm"
+# (name, built-in configuration it copies, dictionary after unaccent)
+FOLDED_CONFIGS = (
+    (FRENCH_CONFIG, "french", "french_stem"),
+    (AUTOCOMPLETE_CONFIG, "simple", "simple"),
+)
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
@@ -91,11 +96,10 @@ def postgres_search_install(cursor) -> list[str]:
             problems.append(_refused(extension))
     found = _installed(cursor)
     if "unaccent" in found:
-        for name, dictionary in ((FRENCH_CONFIG, "french_stem"), (AUTOCOMPLETE_CONFIG, "simple")):
+        for name, base, dictionary in FOLDED_CONFIGS:
             if name in found:
                 continue
             # The words' mappings of a copy of the built-in configuration, unaccented first.
-            base = "french" if dictionary == "french_stem" else "simple"
             _try(
                 cursor,
                 [
