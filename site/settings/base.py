@@ -299,6 +299,9 @@ CHECKOUT_TERMS_OF_SALE_URL = "/cgu-cgv/"
 OSCAR_MODERATE_REVIEWS = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+# With stock alerts off, Oscar's receiver would still look for alerts (two queries and a log
+# line) at every stock record save: each sale, import and edit.
+OSCAR_EAGER_ALERTS = False
 THUMBNAIL_KEY_PREFIX = "orne-thumbnails"
 # A product photo whose file is gone renders as no photo (and a warning), never a 500.
 THUMBNAIL_BACKEND = "commerce.thumbnails.MissingPhotoTolerantBackend"
