@@ -115,13 +115,52 @@ def ensure_categories() -> dict[tuple[str, ...], object]:
 
 
 def _merchant_plan(index: int) -> tuple[ShopKind, str, str]:
-    """Kind, commune code and name of the index-th demo merchant (no randomness needed)."""
+    """Kind, commune code and name pattern (``{family}``, ``{town}``) of the index-th demo
+    merchant (no randomness needed)."""
     kind = SHOP_KINDS[index % len(SHOP_KINDS)]
     # The first communes (the towns) come back more often than the villages.
     commune_code = DEMO_COMMUNES[(index * 7) % len(DEMO_COMMUNES) if index % 3 else index % 6]
-    family = FAMILY_NAMES[(index * 5) % len(FAMILY_NAMES)]
     pattern = kind.shop_names[(index // len(SHOP_KINDS)) % len(kind.shop_names)]
-    return kind, commune_code, pattern.replace("{family}", family)
+    return kind, commune_code, pattern
+
+
+def _of_town(town: str) -> str:
+    """« de » before a commune's name as French has it: « d'Alençon », « du Mêle-sur-Sarthe »,
+    « de L'Aigle »."""
+    if town.startswith("Le "):
+        return f"du {town[3:]}"
+    if town.startswith("Les "):
+        return f"des {town[4:]}"
+    if town[:1] in "AEIOUYÉÈÊÂÎÔ":
+        return f"d'{town}"
+    return f"de {town}"
+
+
+def demo_merchant_names(*, count: int, town_names: dict[str, str]) -> list[str]:
+    """The first ``count`` demo shops' names, each given once.
+
+    Two shops of a kind in one commune would share a name (« L'Épicerie de L'Aigle » twice
+    in the admin's search, four « La Cave à fromages d'Alençon » at 500 shops). A later one
+    takes another family name: in its pattern (« Fromagerie Duval »), else after it
+    (« L'Épicerie de L'Aigle – chez Duval »), as real shops are told apart. Each name depends
+    on the earlier ones only, so a larger seed keeps the names of a smaller one.
+    """
+    names: list[str] = []
+    used: set[str] = set()
+    families = len(FAMILY_NAMES)
+    for index in range(count):
+        _kind, commune_code, pattern = _merchant_plan(index)
+        town = town_names[commune_code]
+        pattern = pattern.replace("de {town}", _of_town(town)).replace("{town}", town)
+        rotated = [FAMILY_NAMES[(index * 5 + k) % families] for k in range(families)]
+        if "{family}" in pattern:
+            candidates = [pattern.replace("{family}", family) for family in rotated]
+        else:
+            candidates = [pattern] + [f"{pattern} – chez {family}" for family in rotated]
+        name = next((c for c in candidates if c not in used), f"{candidates[0]} ({index + 1})")
+        used.add(name)
+        names.append(name)
+    return names
 
 
 DEMO_MERCHANT_PASSWORD = "orne-commercant"
@@ -146,16 +185,18 @@ def ensure_merchants(*, count: int, report: SeedReport) -> list[tuple[Merchant, 
             "commune", "partner"
         )
     }
+    town_names = {code: commune.name for code, commune in communes.items()}
+    names = demo_merchant_names(count=count, town_names=town_names)
     shops: list[tuple[Merchant, ShopKind]] = []
     for index in range(count):
-        kind, commune_code, name = _merchant_plan(index)
+        kind, commune_code, _pattern = _merchant_plan(index)
         email = demo_merchant_email(index)
         merchant = existing.get(email)
         if merchant is None:
             commune = communes[commune_code]
             merchant = merchant_onboard(
                 details=ShopDetails(
-                    name=name.replace("{town}", commune.name),
+                    name=names[index],
                     commune=commune,
                     email=email,
                     category=kind.merchant_category,
